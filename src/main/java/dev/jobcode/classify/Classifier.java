@@ -1,0 +1,198 @@
+package dev.jobcode.classify;
+
+import dev.jobcode.encoder.Encoder;
+import dev.jobcode.index.Fields;
+import dev.jobcode.index.Hit;
+import dev.jobcode.index.Label;
+import dev.jobcode.index.OnetIndex;
+import dev.jobcode.index.VectorIndex;
+import dev.jobcode.taxonomy.Occupation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Ranks occupations for job titles. Thread-safe.
+ *
+ * <p>For each query: (1) the title, stripped of seniority words, and the description, if any, are
+ * encoded in one encoder call with the rest of the batch; (2) the title vector searches the title
+ * documents (titles, alternate and reported titles) and the description vector searches the
+ * descriptive documents (descriptions, tasks), each channel asking HNSW for
+ * {@link ClassifierSettings#candidates()} neighbours; (3) each channel scores occupations by the
+ * query's {@link Mode}; (4) with a description, the two channels are mixed by
+ * {@link ClassifierSettings#descriptionWeight()}; (5) the top k occupations, ties broken by code,
+ * get their best-matching documents as evidence.
+ */
+public final class Classifier {
+  private final OnetIndex index;
+  private final VectorIndex vectors;
+  private final Encoder encoder;
+  private final ClassifierSettings settings;
+  private final ExactTitles exactTitles;
+  private final Centroids titleCentroids;
+  private final Centroids textCentroids;
+
+  public Classifier(OnetIndex index, Encoder encoder, ClassifierSettings settings) {
+    this.index = Objects.requireNonNull(index, "index");
+    this.vectors = index.vectors();
+    this.encoder = Objects.requireNonNull(encoder, "encoder");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    exactTitles = new ExactTitles(vectors);
+    titleCentroids = Centroids.of(vectors, Fields.TITLE_VECTOR);
+    textCentroids = Centroids.of(vectors, Fields.TEXT_VECTOR);
+  }
+
+  public OnetIndex index() {
+    return index;
+  }
+
+  public Classification classify(Query query) {
+    return classifyAll(List.of(query)).get(0);
+  }
+
+  /** Classifies many queries with one encoder call: results in the same order. */
+  public List<Classification> classifyAll(List<Query> queries) {
+    List<String> texts = new ArrayList<>();
+    for (Query q : queries) {
+      texts.add(TitleNormalizer.forMatching(q.title()));
+    }
+    List<Integer> descriptionSlot = new ArrayList<>();
+    for (Query q : queries) {
+      descriptionSlot.add(q.descriptionIfAny().isPresent() ? texts.size() : -1);
+      q.descriptionIfAny().ifPresent(texts::add);
+    }
+    List<float[]> encoded = encoder.encode(texts);
+    List<Classification> results = new ArrayList<>(queries.size());
+    for (int i = 0; i < queries.size(); i++) {
+      int slot = descriptionSlot.get(i);
+      results.add(rank(queries.get(i), encoded.get(i), slot < 0 ? null : encoded.get(slot)));
+    }
+    return results;
+  }
+
+  private Classification rank(Query query, float[] titleVector, float[] descriptionVector) {
+    List<Hit> titleHits = vectors.search(Fields.TITLE_VECTOR, titleVector, settings.candidates());
+    Set<String> exact = exactTitles.codesFor(TitleNormalizer.forMatching(query.title()));
+    Map<String, Double> scores = channel(query.mode(), titleHits, titleVector, titleCentroids, exact);
+    List<Hit> evidence = new ArrayList<>(titleHits);
+    if (descriptionVector != null) {
+      List<Hit> textHits = vectors.search(Fields.TEXT_VECTOR, descriptionVector, settings.candidates());
+      Map<String, Double> text = channel(query.mode(), textHits, descriptionVector, textCentroids, Set.of());
+      scores = mix(scores, text, settings.descriptionWeight(), floor(query.mode(), titleHits),
+          floor(query.mode(), textHits));
+      evidence.addAll(textHits);
+    }
+    return new Classification(query, top(scores, query.k(), evidence));
+  }
+
+  /** Scores of one channel (title or description) by the mode. */
+  private Map<String, Double> channel(Mode mode, List<Hit> hits, float[] query, Centroids centroids,
+                                      Set<String> exactCodes) {
+    return switch (mode) {
+      case SIMILARITY -> {
+        Map<String, Double> best = new HashMap<>();
+        for (Hit h : hits) {
+          for (Label label : vectors.labels(h.doc())) {
+            best.merge(label.code(), (double) h.score(), Math::max);
+          }
+        }
+        yield best;
+      }
+      case VOTE -> vote(hits, exactCodes);
+      case CENTROID -> centroids.scores(query);
+    };
+  }
+
+  /**
+   * Softmax vote: each of the nearest {@code voters} documents gives exp((s - s_best) / T), split
+   * evenly among the occupations that share its text (a title shared by many occupations says
+   * little about which one is meant); shares are normalised to sum to 1. Occupations that have the query as
+   * a title then share an extra {@code exactTitleBonus} of mass, and all shares are divided by
+   * (1 + bonus) so they still sum to 1.
+   */
+  private Map<String, Double> vote(List<Hit> hits, Set<String> exactCodes) {
+    Map<String, Double> shares = new HashMap<>();
+    List<Hit> voters = hits.subList(0, Math.min(settings.voters(), hits.size()));
+    if (voters.isEmpty()) {
+      return shares;
+    }
+    double best = voters.get(0).score();
+    double total = 0;
+    for (Hit h : voters) {
+      double w = Math.exp((h.score() - best) / settings.temperature());
+      List<Label> labels = vectors.labels(h.doc());
+      for (Label label : labels) {
+        shares.merge(label.code(), w / labels.size(), Double::sum);
+      }
+      total += w;
+    }
+    final double sum = total;
+    shares.replaceAll((code, w) -> w / sum);
+    if (!exactCodes.isEmpty() && settings.exactTitleBonus() > 0) {
+      double bonus = settings.exactTitleBonus();
+      for (String code : exactCodes) {
+        shares.merge(code, bonus / exactCodes.size(), Double::sum);
+      }
+      shares.replaceAll((code, s) -> s / (1 + bonus));
+    }
+    return shares;
+  }
+
+  /** What an occupation missing from a channel's hits scores there: nothing for a vote, else the weakest hit. */
+  private static double floor(Mode mode, List<Hit> hits) {
+    return mode == Mode.VOTE || hits.isEmpty() ? 0 : hits.get(hits.size() - 1).score();
+  }
+
+  private static Map<String, Double> mix(Map<String, Double> title, Map<String, Double> text, double weight,
+                                         double titleFloor, double textFloor) {
+    Set<String> codes = new HashSet<>(title.keySet());
+    codes.addAll(text.keySet());
+    Map<String, Double> mixed = new HashMap<>();
+    for (String code : codes) {
+      mixed.put(code, (1 - weight) * title.getOrDefault(code, titleFloor) + weight * text.getOrDefault(code, textFloor));
+    }
+    return mixed;
+  }
+
+  private List<OccupationMatch> top(Map<String, Double> scores, int k, List<Hit> hits) {
+    List<Map.Entry<String, Double>> ranked = new ArrayList<>(scores.entrySet());
+    ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    Map<String, List<Evidence>> evidence = evidenceByCode(hits);
+    List<OccupationMatch> matches = new ArrayList<>(k);
+    for (Map.Entry<String, Double> e : ranked) {
+      if (matches.size() == k) {
+        break;
+      }
+      Occupation occupation = index.occupation(e.getKey()).orElse(null);
+      if (occupation != null) {
+        matches.add(new OccupationMatch(occupation, e.getValue(), evidence.getOrDefault(e.getKey(), List.of())));
+      }
+    }
+    return matches;
+  }
+
+  /** Each occupation's best distinct documents among the hits, best first. */
+  private Map<String, List<Evidence>> evidenceByCode(List<Hit> hits) {
+    List<Hit> sorted = new ArrayList<>(hits);
+    sorted.sort(Comparator.comparingDouble((Hit h) -> -h.score()).thenComparingInt(Hit::doc));
+    Map<String, List<Evidence>> byCode = new HashMap<>();
+    Set<Integer> seen = new HashSet<>();
+    for (Hit h : sorted) {
+      if (!seen.add(h.doc())) {
+        continue;
+      }
+      for (Label label : vectors.labels(h.doc())) {
+        List<Evidence> list = byCode.computeIfAbsent(label.code(), c -> new ArrayList<>());
+        if (list.size() < settings.evidence()) {
+          list.add(new Evidence(label.kind(), vectors.text(h.doc()), h.score()));
+        }
+      }
+    }
+    return byCode;
+  }
+}

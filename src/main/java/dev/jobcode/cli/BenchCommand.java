@@ -1,0 +1,241 @@
+package dev.jobcode.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobcode.classify.Classifier;
+import dev.jobcode.classify.Query;
+import dev.jobcode.classify.TitleNormalizer;
+import dev.jobcode.classify.ClassifierSettings;
+import dev.jobcode.encoder.Encoder;
+import dev.jobcode.index.Fields;
+import dev.jobcode.index.Hit;
+import dev.jobcode.index.VectorIndex;
+import dev.jobcode.server.Api;
+import dev.jobcode.server.JobcodeServer;
+import dev.jobcode.server.ServerSettings;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code jobcode bench}: encoder, classifier, HTTP and HNSW measured in one run on the real index,
+ * reported as figures and as ratios (which survive a noisy, shared machine better than figures).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Measure encoder, classify (in-process and HTTP) and HNSW recall on the real index.")
+final class BenchCommand implements Callable<Integer> {
+  private static final int BATCH = 32;
+
+  @Option(names = "--index", paramLabel = "DIR", description = "index folder (default: index/default)")
+  Path index;
+
+  @Option(names = "--models", paramLabel = "DIR", description = "model files folder (default: models)")
+  Path models;
+
+  @Option(names = "--queries", paramLabel = "FILE",
+      description = "CSV of titles, first column (default: ../shared/data/eval/raw-titles-unlabelled.csv)")
+  Path queries;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "also write the report as JSON")
+  Path out;
+
+  @Option(names = "--quick", description = "a short run (256 titles)")
+  boolean quick;
+
+  @Override
+  public Integer call() throws Exception {
+    List<String> titles = titles(queries != null ? queries : Defaults.home().resolve("../shared/data/eval/raw-titles-unlabelled.csv").normalize());
+    ObjectNode report = Api.JSON.createObjectNode();
+    report.put("titles", titles.size());
+    try (Encoder encoder = Engines.openEncoder(models != null ? models : Defaults.models())) {
+      Classifier classifier = Engines.openClassifier(index != null ? index : Defaults.index(), encoder);
+      try {
+        warmUp(encoder, classifier, titles);
+        ObjectNode enc = report.putObject("encoder");
+        Latencies single = time(titles, encoder::encode);
+        put(enc, "single", single);
+        enc.put("batch_titles_per_s", throughput(titles, encoder::encode));
+
+        ObjectNode cls = report.putObject("classify");
+        Latencies classifySingle = time(titles, t -> classifier.classify(Query.of(t)));
+        put(cls, "single", classifySingle);
+        cls.put("batch_titles_per_s", throughput(titles, batch -> classifier.classifyAll(batch.stream().map(Query::of).toList())));
+
+        ObjectNode http = report.putObject("http");
+        Javalin app = JobcodeServer.create(classifier, ServerSettings.DEFAULT).start("127.0.0.1", 0);
+        try {
+          HttpBench client = new HttpBench(app.port());
+          put(http, "single", time(titles, client::classify));
+          http.put("batch_titles_per_s", throughput(titles, client::batch));
+        } finally {
+          app.stop();
+        }
+
+        report.set("hnsw", recall(classifier.index().vectors(), encoder, titles));
+        ObjectNode ratios = report.putObject("ratios");
+        ratios.put("classify_single_p50_vs_encoder", ratio(cls.get("single_p50_ms").asDouble(), enc.get("single_p50_ms").asDouble()));
+        ratios.put("classify_batch_vs_encoder", ratio(cls.get("batch_titles_per_s").asDouble(), enc.get("batch_titles_per_s").asDouble()));
+        ratios.put("http_single_p50_vs_encoder", ratio(http.get("single_p50_ms").asDouble(), enc.get("single_p50_ms").asDouble()));
+        ratios.put("http_batch_vs_encoder", ratio(http.get("batch_titles_per_s").asDouble(), enc.get("batch_titles_per_s").asDouble()));
+        report.put("hnsw_recall_at_10", report.get("hnsw").get("recall_at_10").asDouble());
+      } finally {
+        classifier.index().close();
+      }
+    }
+    String text = Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report);
+    System.out.println(text);
+    if (out != null) {
+      java.nio.file.Files.writeString(out, text + "\n");
+    }
+    return 0;
+  }
+
+  private List<String> titles(Path file) {
+    TitleTable table = TitleTable.read(file);
+    Set<String> unique = new LinkedHashSet<>();
+    for (TitleTable.Row row : table.rows()) {
+      String t = row.values().get(0).strip();
+      if (!t.isEmpty()) {
+        unique.add(t);
+      }
+    }
+    List<String> list = new ArrayList<>(unique);
+    return list.subList(0, Math.min(list.size(), quick ? 256 : list.size()));
+  }
+
+  private static void warmUp(Encoder encoder, Classifier classifier, List<String> titles) {
+    List<String> some = titles.subList(0, Math.min(64, titles.size()));
+    for (String t : some) {
+      classifier.classify(Query.of(t));
+    }
+    encoder.encode(some);
+  }
+
+  private static Latencies time(List<String> titles, Consumer<String> call) {
+    Latencies l = new Latencies();
+    for (String t : titles) {
+      long start = System.nanoTime();
+      call.accept(t);
+      l.add(System.nanoTime() - start);
+    }
+    return l;
+  }
+
+  private static double throughput(List<String> titles, Consumer<List<String>> call) {
+    long start = System.nanoTime();
+    for (int from = 0; from < titles.size(); from += BATCH) {
+      call.accept(titles.subList(from, Math.min(from + BATCH, titles.size())));
+    }
+    return round(titles.size() / ((System.nanoTime() - start) / 1e9));
+  }
+
+  /** recall@10 of HNSW against exact search on title vectors, asking HNSW for 10 and for the classifier's count. */
+  private static ObjectNode recall(VectorIndex vectors, Encoder encoder, List<String> titles) {
+    int candidates = ClassifierSettings.DEFAULT.candidates();
+    List<String> sample = titles.subList(0, Math.min(500, titles.size()));
+    List<float[]> encoded = encoder.encode(sample.stream().map(TitleNormalizer::forMatching).toList());
+    double atK = 0;
+    double atCandidates = 0;
+    Latencies hnsw = new Latencies();
+    Latencies exact = new Latencies();
+    for (float[] q : encoded) {
+      long t0 = System.nanoTime();
+      Set<Integer> truth = docs(vectors.exactSearch(Fields.TITLE_VECTOR, q, 10));
+      long t1 = System.nanoTime();
+      List<Hit> wide = vectors.search(Fields.TITLE_VECTOR, q, candidates);
+      long t2 = System.nanoTime();
+      exact.add(t1 - t0);
+      hnsw.add(t2 - t1);
+      atK += overlap(truth, docs(vectors.search(Fields.TITLE_VECTOR, q, 10)));
+      atCandidates += overlap(truth, docs(wide.subList(0, Math.min(10, wide.size()))));
+    }
+    ObjectNode node = Api.JSON.createObjectNode();
+    node.put("queries", encoded.size());
+    node.put("candidates", candidates);
+    node.put("recall_at_10", round(atCandidates / encoded.size() / 10));
+    node.put("recall_at_10_asking_10", round(atK / encoded.size() / 10));
+    node.put("hnsw_p50_ms", round(hnsw.percentile(50)));
+    node.put("exact_p50_ms", round(exact.percentile(50)));
+    return node;
+  }
+
+  private static Set<Integer> docs(List<Hit> hits) {
+    Set<Integer> docs = new HashSet<>();
+    hits.forEach(h -> docs.add(h.doc()));
+    return docs;
+  }
+
+  private static int overlap(Set<Integer> a, Set<Integer> b) {
+    int n = 0;
+    for (Integer x : b) {
+      if (a.contains(x)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static void put(ObjectNode node, String name, Latencies l) {
+    node.put(name + "_p50_ms", round(l.percentile(50)));
+    node.put(name + "_p99_ms", round(l.percentile(99)));
+  }
+
+  private static double ratio(double a, double b) {
+    return round(a / b);
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 1000) / 1000.0;
+  }
+
+  /** A plain JDK HTTP client against the bench's own server on 127.0.0.1. */
+  private static final class HttpBench {
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final URI classify;
+    private final URI batch;
+
+    HttpBench(int port) {
+      classify = URI.create("http://127.0.0.1:" + port + "/v1/classify");
+      batch = URI.create("http://127.0.0.1:" + port + "/v1/classify/batch");
+    }
+
+    void classify(String title) {
+      post(classify, Map.of("title", title));
+    }
+
+    void batch(List<String> titles) {
+      post(batch, Map.of("items", titles.stream().map(t -> Map.of("title", t)).toList()));
+    }
+
+    private void post(URI uri, Object body) {
+      try {
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(Api.JSON.writeValueAsBytes(body))).build();
+        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+          throw new IllegalStateException("HTTP " + response.statusCode() + " from " + uri + ": "
+              + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

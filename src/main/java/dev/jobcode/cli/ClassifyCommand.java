@@ -1,0 +1,195 @@
+package dev.jobcode.cli;
+
+import dev.jobcode.classify.Classification;
+import dev.jobcode.classify.Classifier;
+import dev.jobcode.classify.Evidence;
+import dev.jobcode.classify.InvalidQueryException;
+import dev.jobcode.classify.Mode;
+import dev.jobcode.classify.OccupationMatch;
+import dev.jobcode.classify.Query;
+import dev.jobcode.encoder.Encoder;
+import dev.jobcode.index.IndexMeta;
+import dev.jobcode.server.Api;
+import dev.jobcode.taxonomy.OnetCodes;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jobcode classify}: titles from the command line, or a CSV/TSV file of them. */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+    description = "Classify job titles into O*NET-SOC occupations.%n"
+        + "File mode: --input FILE.csv|tsv (header row; a 'title' column, optional 'description') and "
+        + "--output FILE (the input columns plus onet_code, onet_title, score, soc_code, major_group, "
+        + "alternatives: the next k-1 codes joined by '|').")
+final class ClassifyCommand implements Callable<Integer> {
+  private static final int CHUNK = 64;
+  static final List<String> OUTPUT_COLUMNS =
+      List.of("onet_code", "onet_title", "score", "soc_code", "major_group", "alternatives");
+
+  @Option(names = "--index", paramLabel = "DIR", description = "index folder (default: index/default)")
+  Path index;
+
+  @Option(names = "--models", paramLabel = "DIR", description = "model files folder (default: models)")
+  Path models;
+
+  @Option(names = "-k", defaultValue = "5", description = "occupations per title, 1..50 (default: ${DEFAULT-VALUE})")
+  int k;
+
+  @Option(names = "--mode", defaultValue = "vote", description = "similarity, vote or centroid (default: ${DEFAULT-VALUE})")
+  String mode;
+
+  @Option(names = "--description", paramLabel = "TEXT", description = "a job description for the title(s)")
+  String description;
+
+  @Option(names = "--json", description = "print the API's JSON instead of a table")
+  boolean json;
+
+  @Option(names = "--input", paramLabel = "FILE", description = "CSV/TSV of titles to classify")
+  Path input;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "where to write the classified CSV/TSV")
+  Path output;
+
+  @Option(names = "--title-col", defaultValue = "title", description = "title column of --input (default: ${DEFAULT-VALUE})")
+  String titleColumn;
+
+  @Option(names = "--description-col", defaultValue = "description",
+      description = "description column of --input, used when present (default: ${DEFAULT-VALUE})")
+  String descriptionColumn;
+
+  @Parameters(paramLabel = "TITLE", arity = "0..*", description = "job titles")
+  List<String> titles = new ArrayList<>();
+
+  @Override
+  public Integer call() throws IOException {
+    Mode m = Mode.fromId(mode).orElseThrow(() -> new Main.UsageException("unknown --mode '" + mode + "': use one of " + Mode.ids()));
+    if (k < 1 || k > Query.MAX_K) {
+      throw new Main.UsageException("-k must be between 1 and " + Query.MAX_K + ", got " + k);
+    }
+    if ((input == null) != (output == null)) {
+      throw new Main.UsageException("--input and --output go together");
+    }
+    if (input == null && titles.isEmpty()) {
+      throw new Main.UsageException("give one or more TITLEs, or --input FILE --output FILE");
+    }
+    if (input != null && !titles.isEmpty()) {
+      throw new Main.UsageException("give TITLEs or --input, not both");
+    }
+    TitleTable table = input == null ? null : TitleTable.read(input);
+    List<Query> queries = titles.stream().map(t -> new Query(t, description, k, m)).toList();
+    try (Encoder encoder = Engines.openEncoder(models != null ? models : Defaults.models())) {
+      Classifier classifier = Engines.openClassifier(index != null ? index : Defaults.index(), encoder);
+      try {
+        if (table != null) {
+          classifyFile(classifier, table, m);
+        } else {
+          print(classifier.classifyAll(queries), classifier.index().meta(), System.out);
+        }
+      } finally {
+        classifier.index().close();
+      }
+    }
+    return 0;
+  }
+
+  private void print(List<Classification> results, IndexMeta meta, PrintStream out) throws IOException {
+    if (json) {
+      List<Api.ClassifyResponse> views = results.stream().map(c -> Api.ClassifyResponse.of(c, meta)).toList();
+      Object body = views.size() == 1 ? views.get(0)
+          : new Api.BatchResponse(Api.TaxonomyRef.of(meta), Api.ModelRef.of(meta), views);
+      out.println(Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body));
+      return;
+    }
+    out.printf(Locale.ROOT, "%s %s, model %s, mode %s%n", meta.taxonomy().name(), meta.taxonomy().version(),
+        meta.model().id(), results.get(0).query().mode().id());
+    for (Classification c : results) {
+      out.println();
+      out.println(c.query().title());
+      int rank = 1;
+      for (OccupationMatch match : c.results()) {
+        Evidence best = match.evidence().isEmpty() ? null : match.evidence().get(0);
+        out.printf(Locale.ROOT, "  %d. %s  %-50s %.4f  %s%n", rank++, match.occupation().code(),
+            abbreviate(match.occupation().title(), 50), match.score(),
+            best == null ? "" : best.kind().id() + ": \"" + abbreviate(best.text(), 60) + "\" " + String.format(Locale.ROOT, "%.3f", best.score()));
+      }
+    }
+  }
+
+  private void classifyFile(Classifier classifier, TitleTable table, Mode m) throws IOException {
+    int titleCol = table.column(input, titleColumn, true);
+    int descriptionCol = table.column(input, descriptionColumn, false);
+    List<String> header = new ArrayList<>(table.header());
+    header.addAll(OUTPUT_COLUMNS);
+    Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".classify-", ".part");
+    ProgressBar progress = new ProgressBar("classifying");
+    List<Long> skipped = new ArrayList<>();
+    try (BufferedWriter writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+         CSVPrinter printer = new CSVPrinter(writer, TitleTable.formatFor(output).builder().setHeader(header.toArray(String[]::new)).get())) {
+      List<TitleTable.Row> rows = table.rows();
+      for (int from = 0; from < rows.size(); from += CHUNK) {
+        List<TitleTable.Row> chunk = rows.subList(from, Math.min(from + CHUNK, rows.size()));
+        List<Query> queries = new ArrayList<>();
+        List<TitleTable.Row> valid = new ArrayList<>();
+        for (TitleTable.Row row : chunk) {
+          try {
+            queries.add(new Query(row.values().get(titleCol), descriptionCol < 0 ? null : row.values().get(descriptionCol), k, m));
+            valid.add(row);
+          } catch (InvalidQueryException e) {
+            skipped.add(row.line());
+          }
+        }
+        List<Classification> results = classifier.classifyAll(queries);
+        int next = 0;
+        for (TitleTable.Row row : chunk) {
+          List<String> values = new ArrayList<>(row.values());
+          if (next < valid.size() && valid.get(next) == row) {
+            values.addAll(outputValues(results.get(next++)));
+          } else {
+            OUTPUT_COLUMNS.forEach(c -> values.add(""));
+          }
+          printer.printRecord(values);
+        }
+        progress.progress(from + chunk.size(), rows.size());
+      }
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+    Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    System.err.printf(Locale.ROOT, "jobcode: classified %,d rows into %s", table.rows().size() - skipped.size(), output);
+    if (!skipped.isEmpty()) {
+      System.err.printf(Locale.ROOT, "; %,d rows with an empty or invalid title left unclassified (lines %s%s)",
+          skipped.size(), skipped.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", ")),
+          skipped.size() > 10 ? ", …" : "");
+    }
+    System.err.println();
+  }
+
+  private static List<String> outputValues(Classification c) {
+    if (c.results().isEmpty()) {
+      return OUTPUT_COLUMNS.stream().map(x -> "").toList();
+    }
+    OccupationMatch top = c.results().get(0);
+    String code = top.occupation().code();
+    return List.of(code, top.occupation().title(), String.format(Locale.ROOT, "%.4f", top.score()),
+        OnetCodes.soc6(code), OnetCodes.majorGroup(code),
+        c.results().stream().skip(1).map(r -> r.occupation().code()).collect(Collectors.joining("|")));
+  }
+
+  private static String abbreviate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+}

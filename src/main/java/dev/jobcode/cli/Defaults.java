@@ -1,0 +1,40 @@
+package dev.jobcode.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Default locations. Relative ones are resolved against the jobcode checkout (the launcher passes
+ * {@code -Djobcode.home}), so the commands behave the same from any working directory.
+ */
+final class Defaults {
+  static final String INDEX = "index/default";
+  static final String MODELS = "models";
+
+  private Defaults() {}
+
+  static Path home() {
+    return Path.of(System.getProperty("jobcode.home", ".")).toAbsolutePath().normalize();
+  }
+
+  static Path index() {
+    return home().resolve(INDEX);
+  }
+
+  static Path models() {
+    return home().resolve(MODELS);
+  }
+
+  /** {@code $ONET_DIR}, else {@code data/onet}, else {@code ../shared/data/onet/db_30_0_text}. */
+  static Path onet() {
+    String env = System.getenv("ONET_DIR");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    Path local = home().resolve("data/onet");
+    if (Files.isDirectory(local)) {
+      return local;
+    }
+    return home().resolve("../shared/data/onet/db_30_0_text").normalize();
+  }
+}

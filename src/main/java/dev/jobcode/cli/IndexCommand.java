@@ -1,0 +1,69 @@
+package dev.jobcode.cli;
+
+import dev.jobcode.encoder.Encoder;
+import dev.jobcode.index.HnswParams;
+import dev.jobcode.index.IndexBuilder;
+import dev.jobcode.index.IndexMeta;
+import dev.jobcode.taxonomy.OnetLoader;
+import dev.jobcode.taxonomy.Taxonomy;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code jobcode index}: reads an O*NET release and builds the occupation index atomically. */
+@Command(name = "index", mixinStandardHelpOptions = true,
+    description = "Build the occupation index from an O*NET text database (atomically: a failed build "
+        + "leaves the previous index untouched).")
+final class IndexCommand implements Callable<Integer> {
+  @Option(names = "--onet", paramLabel = "DIR",
+      description = "O*NET text database folder (default: $ONET_DIR, else data/onet, else ../shared/data/onet/db_30_0_text)")
+  Path onet;
+
+  @Option(names = "--onet-version", paramLabel = "V",
+      description = "O*NET release, e.g. 30.0, when neither 'Read Me.txt' nor the folder name tells")
+  String onetVersion;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "index folder to (re)build (default: index/default)")
+  Path out;
+
+  @Option(names = "--models", paramLabel = "DIR", description = "model files folder (default: models)")
+  Path models;
+
+  @Option(names = "--hnsw-m", defaultValue = "16", description = "HNSW links per node (default: ${DEFAULT-VALUE})")
+  int hnswM;
+
+  @Option(names = "--hnsw-beam", defaultValue = "100", description = "HNSW build beam width (default: ${DEFAULT-VALUE})")
+  int hnswBeam;
+
+  @Override
+  public Integer call() {
+    Path onetDir = onet != null ? onet : Defaults.onet();
+    Path target = out != null ? out : Defaults.index();
+    HnswParams hnsw;
+    try {
+      hnsw = new HnswParams(hnswM, hnswBeam);
+    } catch (IllegalArgumentException e) {
+      throw new Main.UsageException(e.getMessage());
+    }
+    build(onetDir, Optional.ofNullable(onetVersion), target, models != null ? models : Defaults.models(), hnsw);
+    return 0;
+  }
+
+  /** Loads, encodes and writes; prints what it did. Shared with {@code serve}'s first run. */
+  static IndexMeta build(Path onetDir, Optional<String> version, Path target, Path modelsDir, HnswParams hnsw) {
+    Taxonomy taxonomy = OnetLoader.load(onetDir, version);
+    System.err.printf(Locale.ROOT, "jobcode: O*NET %s from %s: %,d occupations, %,d texts %s%n", taxonomy.version(),
+        onetDir, taxonomy.occupations().size(), taxonomy.texts().size(), taxonomy.countsByKind());
+    try (Encoder encoder = Engines.openEncoder(modelsDir)) {
+      IndexMeta meta = new IndexBuilder(encoder, hnsw, new ProgressBar("encoding"))
+          .build(taxonomy, onetDir.toAbsolutePath().normalize().toString(), target);
+      System.err.printf(Locale.ROOT, "jobcode: indexed %,d texts of %,d occupations into %s in %.1f s %s%n",
+          meta.documents().values().stream().mapToInt(Integer::intValue).sum(), meta.occupations(), target,
+          meta.buildSeconds(), meta.documents());
+      return meta;
+    }
+  }
+}

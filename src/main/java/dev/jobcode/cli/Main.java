@@ -1,0 +1,52 @@
+package dev.jobcode.cli;
+
+import dev.jobcode.classify.InvalidQueryException;
+import dev.jobcode.encoder.EncoderException;
+import dev.jobcode.index.IndexException;
+import dev.jobcode.taxonomy.TaxonomyException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code jobcode <command>}: exit 0 on success, 2 on bad usage, 1 on failure, with one clear line. */
+@Command(name = "jobcode", mixinStandardHelpOptions = true, version = "jobcode 0.1.0",
+    description = "Job titles, postings and CVs to O*NET-SOC occupations.",
+    subcommands = {IndexCommand.class, ServeCommand.class, ClassifyCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: index, serve, classify or bench");
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof UsageException || e instanceof InvalidQueryException) {
+        commandLine.getErr().println("jobcode: " + e.getMessage());
+        return 2;
+      }
+      boolean known = e instanceof TaxonomyException || e instanceof IndexException || e instanceof EncoderException
+          || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException;
+      commandLine.getErr().println("jobcode: " + (known ? e.getMessage() : e.toString()));
+      if (!known && Boolean.getBoolean("jobcode.debug")) {
+        e.printStackTrace(commandLine.getErr());
+      }
+      return 1;
+    });
+    return cli;
+  }
+
+  /** Bad usage found after parsing (a file that is not there, a column that is missing): exit 2. */
+  static final class UsageException extends RuntimeException {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+}

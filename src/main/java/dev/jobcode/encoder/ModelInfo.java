@@ -1,0 +1,21 @@
+package dev.jobcode.encoder;
+
+import java.util.Objects;
+
+/** What an index records about the model that encoded it, and what a server checks it against. */
+public record ModelInfo(String id, String sha256, int dimension, String pooling) {
+  public ModelInfo {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(sha256, "sha256");
+    Objects.requireNonNull(pooling, "pooling");
+    if (dimension <= 0) {
+      throw new IllegalArgumentException("dimension must be positive: " + dimension);
+    }
+  }
+
+  /** True when vectors from the two are comparable: same weights, same pooling. */
+  public boolean sameModelAs(ModelInfo other) {
+    return id.equals(other.id) && sha256.equals(other.sha256) && dimension == other.dimension
+        && pooling.equals(other.pooling);
+  }
+}

@@ -1,0 +1,230 @@
+package dev.jobcode.encoder;
+
+import ai.djl.MalformedModelException;
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.NoBatchifyTranslator;
+import ai.djl.translate.TranslateException;
+import ai.djl.translate.TranslatorContext;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * A sentence encoder on DJL's OnnxRuntime engine with a local HuggingFace tokenizer.
+ *
+ * <p>Encoding a list of texts: (1) tokenise each text without truncation; (2) split it into windows
+ * that fit the model ({@link TokenWindows}); (3) sort all windows by length and run them in batches,
+ * so that little padding is wasted; (4) pool each window; (5) average a text's windows weighted by
+ * their token counts; (6) L2-normalise.
+ *
+ * <p>Thread-safe: a DJL {@link Predictor} is not, so each call borrows one from a fixed pool.
+ */
+public final class OnnxEncoder implements Encoder {
+  static {
+    // Never reach for a model hub: every file is local or on the classpath.
+    System.setProperty("ai.djl.offline", "true");
+  }
+
+  private static final int DEFAULT_BATCH = 32;
+
+  private final ModelSpec spec;
+  private final HuggingFaceTokenizer tokenizer;
+  private final ZooModel<long[][], float[][]> model;
+  private final BlockingQueue<Predictor<long[][], float[][]>> predictors;
+  private final int batchSize;
+  private final long cls;
+  private final long sep;
+
+  private OnnxEncoder(ModelSpec spec, HuggingFaceTokenizer tokenizer, ZooModel<long[][], float[][]> model,
+                      int poolSize, int batchSize) {
+    this.spec = spec;
+    this.tokenizer = tokenizer;
+    this.model = model;
+    this.batchSize = batchSize;
+    this.predictors = new ArrayBlockingQueue<>(poolSize);
+    for (int i = 0; i < poolSize; i++) {
+      predictors.add(model.newPredictor());
+    }
+    long[] specials = tokenizer.encode("", true, false).getIds();
+    if (specials.length != 2) {
+      throw new EncoderException("tokenizer of " + spec.id() + " does not frame a text with two special tokens");
+    }
+    this.cls = specials[0];
+    this.sep = specials[1];
+  }
+
+  /**
+   * Loads {@code spec} from {@code files}.
+   *
+   * @param poolSize how many callers may run the model at once
+   */
+  public static OnnxEncoder open(ModelSpec spec, ModelFiles files, int poolSize) {
+    Objects.requireNonNull(spec, "spec");
+    if (poolSize < 1) {
+      throw new IllegalArgumentException("poolSize must be at least 1: " + poolSize);
+    }
+    HuggingFaceTokenizer tokenizer;
+    try {
+      tokenizer = HuggingFaceTokenizer.builder()
+          .optTokenizerPath(files.tokenizer())
+          .optAddSpecialTokens(false)
+          .optTruncation(false)
+          .optPadding(false)
+          .build();
+    } catch (IOException e) {
+      throw new EncoderException("failed to load tokenizer " + files.tokenizer(), e);
+    }
+    Criteria<long[][], float[][]> criteria = Criteria.builder()
+        .setTypes(long[][].class, float[][].class)
+        .optModelPath(files.onnx())
+        .optEngine("OnnxRuntime")
+        .optTranslator(new WindowTranslator(spec.pooling(), spec.dimension()))
+        .build();
+    try {
+      return new OnnxEncoder(spec, tokenizer, criteria.loadModel(), poolSize, DEFAULT_BATCH);
+    } catch (IOException | ModelNotFoundException | MalformedModelException e) {
+      tokenizer.close();
+      throw new EncoderException("failed to load model " + files.onnx() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public ModelInfo model() {
+    return spec.info();
+  }
+
+  @Override
+  public List<float[]> encode(List<String> texts) {
+    // 1–2. Tokenise and split into windows, remembering which text each window belongs to.
+    List<Window> windows = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      String text = Objects.requireNonNull(texts.get(i), "text");
+      Encoding encoding = tokenizer.encode(spec.queryPrefix() + text, false, false);
+      String[] tokens = encoding.getTokens();
+      boolean[] continuation = new boolean[tokens.length];
+      for (int t = 0; t < tokens.length; t++) {
+        continuation[t] = tokens[t].startsWith("##");
+      }
+      for (long[] ids : TokenWindows.split(encoding.getIds(), continuation, spec.maxTokens(), cls, sep)) {
+        windows.add(new Window(i, ids));
+      }
+    }
+    // 3–4. Shortest first, in batches: one predictor for the whole call.
+    windows.sort(Comparator.comparingInt((Window w) -> w.ids.length));
+    float[][] sums = new float[texts.size()][spec.dimension()];
+    Predictor<long[][], float[][]> predictor = borrow();
+    try {
+      for (int from = 0; from < windows.size(); from += batchSize) {
+        List<Window> batch = windows.subList(from, Math.min(from + batchSize, windows.size()));
+        long[][] ids = new long[batch.size()][];
+        for (int b = 0; b < ids.length; b++) {
+          ids[b] = batch.get(b).ids;
+        }
+        float[][] pooled = predictor.predict(ids);
+        // 5. Weight each window by its token count (specials excluded) when summing.
+        for (int b = 0; b < pooled.length; b++) {
+          Window w = batch.get(b);
+          float weight = Math.max(1, w.ids.length - 2);
+          float[] sum = sums[w.text];
+          for (int d = 0; d < sum.length; d++) {
+            sum[d] += weight * pooled[b][d];
+          }
+        }
+      }
+    } catch (TranslateException e) {
+      throw new EncoderException("model " + spec.id() + " failed: " + e.getMessage(), e);
+    } finally {
+      predictors.add(predictor);
+    }
+    // 6. Normalise.
+    List<float[]> result = new ArrayList<>(sums.length);
+    for (float[] sum : sums) {
+      result.add(Vectors.normalize(sum));
+    }
+    return result;
+  }
+
+  private Predictor<long[][], float[][]> borrow() {
+    try {
+      return predictors.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EncoderException("interrupted while waiting for the model", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    predictors.forEach(Predictor::close);
+    model.close();
+    tokenizer.close();
+  }
+
+  private record Window(int text, long[] ids) {}
+
+  /** Pads a batch of token windows into tensors, and pools the model's token vectors. */
+  private static final class WindowTranslator implements NoBatchifyTranslator<long[][], float[][]> {
+    private final Pooling pooling;
+    private final int dimension;
+
+    WindowTranslator(Pooling pooling, int dimension) {
+      this.pooling = pooling;
+      this.dimension = dimension;
+    }
+
+    @Override
+    public NDList processInput(TranslatorContext ctx, long[][] windows) {
+      int rows = windows.length;
+      int tokens = 0;
+      for (long[] w : windows) {
+        tokens = Math.max(tokens, w.length);
+      }
+      long[] ids = new long[rows * tokens];
+      long[][] mask = new long[rows][tokens];
+      long[] flatMask = new long[rows * tokens];
+      for (int r = 0; r < rows; r++) {
+        System.arraycopy(windows[r], 0, ids, r * tokens, windows[r].length);
+        for (int t = 0; t < windows[r].length; t++) {
+          mask[r][t] = 1;
+          flatMask[r * tokens + t] = 1;
+        }
+      }
+      ctx.setAttachment("mask", mask);
+      ctx.setAttachment("tokens", tokens);
+      NDManager manager = ctx.getNDManager();
+      Shape shape = new Shape(rows, tokens);
+      NDList inputs = new NDList();
+      for (var input : ctx.getModel().describeInput()) {
+        NDArray array = switch (input.getKey()) {
+          case "input_ids" -> manager.create(ids, shape);
+          case "attention_mask" -> manager.create(flatMask, shape);
+          case "token_type_ids" -> manager.create(new long[rows * tokens], shape);
+          default -> throw new IllegalStateException("unexpected model input " + input.getKey());
+        };
+        array.setName(input.getKey());
+        inputs.add(array);
+      }
+      return inputs;
+    }
+
+    @Override
+    public float[][] processOutput(TranslatorContext ctx, NDList output) {
+      long[][] mask = (long[][]) ctx.getAttachment("mask");
+      int tokens = (Integer) ctx.getAttachment("tokens");
+      return pooling.pool(output.get(0).toFloatArray(), mask, tokens, dimension);
+    }
+  }
+}

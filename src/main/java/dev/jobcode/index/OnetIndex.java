@@ -1,0 +1,83 @@
+package dev.jobcode.index;
+
+import dev.jobcode.encoder.ModelInfo;
+import dev.jobcode.taxonomy.Occupation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** A built occupation index, opened: its metadata, its occupations and its vectors. */
+public final class OnetIndex implements AutoCloseable {
+  private final Path dir;
+  private final IndexMeta meta;
+  private final SortedMap<String, Occupation> occupations;
+  private final VectorIndex vectors;
+
+  private OnetIndex(Path dir, IndexMeta meta, SortedMap<String, Occupation> occupations, VectorIndex vectors) {
+    this.dir = dir;
+    this.meta = meta;
+    this.occupations = Collections.unmodifiableSortedMap(occupations);
+    this.vectors = vectors;
+  }
+
+  /**
+   * Opens the index in {@code dir}, refusing it when it was built with another model than
+   * {@code expectedModel} (its vectors would not be comparable).
+   */
+  public static OnetIndex open(Path dir, ModelInfo expectedModel) {
+    IndexMeta meta = IndexMeta.read(dir);
+    if (!meta.model().sameModelAs(expectedModel)) {
+      throw new IndexException("the index at " + dir + " was built with model " + meta.model().id()
+          + " (sha256 " + meta.model().sha256().substring(0, 12) + "…), but the loaded model is "
+          + expectedModel.id() + " (sha256 " + expectedModel.sha256().substring(0, 12)
+          + "…); rebuild the index with this model or start with the model it was built with");
+    }
+    SortedMap<String, Occupation> occupations = new TreeMap<>();
+    Path file = dir.resolve(IndexBuilder.OCCUPATIONS_FILE);
+    try {
+      List<Occupation> list = IndexMeta.JSON.readValue(file.toFile(), IndexBuilder.OCCUPATION_LIST);
+      list.forEach(o -> occupations.put(o.code(), o));
+    } catch (IOException | RuntimeException e) {
+      throw new IndexException("cannot read " + file + " (" + e.getMessage() + "); rebuild the index", e);
+    }
+    VectorIndex vectors = VectorIndex.open(dir.resolve(IndexBuilder.ONET_DIR));
+    int expected = meta.vectors().values().stream().mapToInt(Integer::intValue).sum();
+    if (vectors.size() != expected || occupations.size() != meta.occupations()) {
+      vectors.close();
+      throw new IndexException("the index at " + dir + " is incomplete: meta.json lists " + expected
+          + " documents and " + meta.occupations() + " occupations, found " + vectors.size() + " and "
+          + occupations.size() + "; rebuild it");
+    }
+    return new OnetIndex(dir, meta, occupations, vectors);
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public IndexMeta meta() {
+    return meta;
+  }
+
+  public Map<String, Occupation> occupations() {
+    return occupations;
+  }
+
+  public Optional<Occupation> occupation(String code) {
+    return Optional.ofNullable(occupations.get(code));
+  }
+
+  public VectorIndex vectors() {
+    return vectors;
+  }
+
+  @Override
+  public void close() {
+    vectors.close();
+  }
+}

@@ -1,0 +1,185 @@
+package dev.jobcode.index;
+
+import dev.jobcode.taxonomy.TextKind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * An open Lucene index of texts with vectors. The small stored fields (labels, text) are read once
+ * into memory, so a search costs only the vector work. Thread-safe.
+ */
+public final class VectorIndex implements AutoCloseable {
+  private final FSDirectory directory;
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+  private final List<List<Label>> labels;
+  private final String[] texts;
+
+  private VectorIndex(FSDirectory directory, DirectoryReader reader) throws IOException {
+    this.directory = directory;
+    this.reader = reader;
+    this.searcher = new IndexSearcher(reader);
+    int maxDoc = reader.maxDoc();
+    labels = new ArrayList<>(maxDoc);
+    texts = new String[maxDoc];
+    StoredFields stored = reader.storedFields();
+    for (int doc = 0; doc < maxDoc; doc++) {
+      Document d = stored.document(doc);
+      String[] codes = d.getValues(Fields.CODE);
+      String[] kinds = d.getValues(Fields.KIND);
+      if (codes.length == 0 || codes.length != kinds.length) {
+        throw new IndexException("document " + doc + " in " + directory.getDirectory()
+            + " has " + codes.length + " codes and " + kinds.length + " kinds; rebuild the index");
+      }
+      List<Label> docLabels = new ArrayList<>(codes.length);
+      for (int i = 0; i < codes.length; i++) {
+        String kind = kinds[i];
+        docLabels.add(new Label(codes[i], TextKind.fromId(kind).orElseThrow(() -> new IndexException(
+            "unknown text kind '" + kind + "' in " + directory.getDirectory()
+                + "; the index was built by another jobcode version"))));
+      }
+      labels.add(List.copyOf(docLabels));
+      texts[doc] = d.get(Fields.TEXT);
+    }
+  }
+
+  /** Opens the Lucene index in {@code dir}. */
+  public static VectorIndex open(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new IndexException("index folder missing: " + dir);
+    }
+    FSDirectory directory = null;
+    try {
+      directory = FSDirectory.open(dir);
+      return new VectorIndex(directory, DirectoryReader.open(directory));
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(directory);
+      throw new IndexException("cannot open the Lucene index in " + dir + " (" + e.getMessage()
+          + "); it is incomplete or corrupt: rebuild it with 'jobcode index'", e);
+    }
+  }
+
+  /** Number of documents (distinct texts). */
+  public int size() {
+    return texts.length;
+  }
+
+  /** The occupations that have this document's text, in code order. */
+  public List<Label> labels(int doc) {
+    return labels.get(doc);
+  }
+
+  public String text(int doc) {
+    return texts[doc];
+  }
+
+  /** The {@code n} approximate nearest neighbours of unit vector {@code query} in {@code field}. */
+  public List<Hit> search(String field, float[] query, int n) {
+    try {
+      TopDocs top = searcher.search(new KnnFloatVectorQuery(field, query, n), n);
+      List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+      for (ScoreDoc sd : top.scoreDocs) {
+        hits.add(new Hit(sd.doc, cosine(sd.score)));
+      }
+      hits.sort(BY_SCORE);
+      return hits;
+    } catch (IOException e) {
+      throw new IndexException("vector search failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The exact {@code n} nearest neighbours, by scanning every vector: for measuring recall. */
+  public List<Hit> exactSearch(String field, float[] query, int n) {
+    PriorityQueue<Hit> best = new PriorityQueue<>(BY_SCORE.reversed());
+    forEachVector(field, (doc, vector) -> {
+      best.add(new Hit(doc, dot(query, vector)));
+      if (best.size() > n) {
+        best.poll();
+      }
+    });
+    List<Hit> hits = new ArrayList<>(best);
+    hits.sort(BY_SCORE);
+    return hits;
+  }
+
+  /** Receives a document and its vector; the array is only valid during the call. */
+  @FunctionalInterface
+  public interface VectorConsumer {
+    void accept(int doc, float[] vector);
+  }
+
+  /** Calls {@code consumer} for every document that has a vector in {@code field}. */
+  public void forEachVector(String field, VectorConsumer consumer) {
+    try {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
+        if (values == null) {
+          continue;
+        }
+        for (int ord = 0; ord < values.size(); ord++) {
+          consumer.accept(leaf.docBase + values.ordToDoc(ord), values.vectorValue(ord));
+        }
+      }
+    } catch (IOException e) {
+      throw new IndexException("reading vectors failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Best first; equal scores by document id, so results never depend on timing. */
+  static final Comparator<Hit> BY_SCORE =
+      Comparator.comparingDouble((Hit h) -> -h.score()).thenComparingInt(Hit::doc);
+
+  /** Lucene scores DOT_PRODUCT on unit vectors as (1 + cos) / 2. */
+  private static float cosine(float luceneScore) {
+    return 2 * luceneScore - 1;
+  }
+
+  private static float dot(float[] a, float[] b) {
+    float sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
+
+  @Override
+  public void close() {
+    try {
+      reader.close();
+      directory.close();
+    } catch (IOException e) {
+      throw new IndexException("closing the index failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(FSDirectory directory) {
+    if (directory != null) {
+      try {
+        directory.close();
+      } catch (IOException ignored) {
+        // the open failure is what the caller needs to hear about
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "VectorIndex" + Arrays.asList(directory.getDirectory(), texts.length);
+  }
+}

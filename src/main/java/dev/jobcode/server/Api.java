@@ -1,0 +1,92 @@
+package dev.jobcode.server;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.jobcode.classify.Classification;
+import dev.jobcode.classify.Evidence;
+import dev.jobcode.classify.OccupationMatch;
+import dev.jobcode.encoder.ModelInfo;
+import dev.jobcode.index.IndexMeta;
+import dev.jobcode.taxonomy.MajorGroups;
+import dev.jobcode.taxonomy.Occupation;
+import dev.jobcode.taxonomy.OnetCodes;
+import java.util.List;
+
+/**
+ * The JSON shapes of the API, as records (snake_case on the wire). The CLI prints the same ones,
+ * so {@code jobcode classify --json} and {@code POST /v1/classify} agree.
+ */
+public final class Api {
+  private Api() {}
+
+  /** The mapper for every response and request body. */
+  public static final ObjectMapper JSON = new ObjectMapper()
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  public record TaxonomyRef(String name, String version) {
+    public static TaxonomyRef of(IndexMeta meta) {
+      return new TaxonomyRef(meta.taxonomy().name(), meta.taxonomy().version());
+    }
+  }
+
+  public record ModelRef(String id) {
+    public static ModelRef of(IndexMeta meta) {
+      return new ModelRef(meta.model().id());
+    }
+  }
+
+  public record MajorGroup(String code, String title) {
+    static MajorGroup of(String code) {
+      return new MajorGroup(code, MajorGroups.title(code).orElse(null));
+    }
+  }
+
+  public record EvidenceView(String kind, String text, double score) {
+    static EvidenceView of(Evidence e) {
+      return new EvidenceView(e.kind().id(), e.text(), round(e.score()));
+    }
+  }
+
+  public record ResultView(String code, String title, double score, String socCode, String majorGroup,
+                           List<EvidenceView> evidence) {
+    static ResultView of(OccupationMatch m) {
+      Occupation o = m.occupation();
+      return new ResultView(o.code(), o.title(), round(m.score()), OnetCodes.soc6(o.code()), o.majorGroup(),
+          m.evidence().stream().map(EvidenceView::of).toList());
+    }
+  }
+
+  public record QueryView(String title, String description, int k, String mode) {}
+
+  public record ClassifyResponse(TaxonomyRef taxonomy, ModelRef model, QueryView query, List<ResultView> results) {
+    public static ClassifyResponse of(Classification c, IndexMeta meta) {
+      var q = c.query();
+      return new ClassifyResponse(TaxonomyRef.of(meta), ModelRef.of(meta),
+          new QueryView(q.title(), q.descriptionIfAny().orElse(null), q.k(), q.mode().id()),
+          c.results().stream().map(ResultView::of).toList());
+    }
+  }
+
+  public record BatchResponse(TaxonomyRef taxonomy, ModelRef model, List<ClassifyResponse> results) {}
+
+  public record OccupationResponse(TaxonomyRef taxonomy, String code, String title, String description,
+                                   String socCode, MajorGroup majorGroup, Integer jobZone,
+                                   List<String> sampleTitles) {}
+
+  public record IndexRef(String path, int occupations, int documents, String builtAt) {}
+
+  public record HealthResponse(String status, TaxonomyRef taxonomy, ModelInfo model, IndexRef index) {}
+
+  public record ErrorBody(String code, String message) {}
+
+  public record ErrorResponse(ErrorBody error) {}
+
+  /** Four decimals: enough to rank by, stable to read. */
+  static double round(double score) {
+    return Math.round(score * 10_000) / 10_000.0;
+  }
+}

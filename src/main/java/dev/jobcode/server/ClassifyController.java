@@ -1,0 +1,49 @@
+package dev.jobcode.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobcode.classify.Classification;
+import dev.jobcode.classify.Classifier;
+import dev.jobcode.classify.Mode;
+import dev.jobcode.classify.Query;
+import dev.jobcode.index.IndexMeta;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/** {@code POST /v1/classify} and {@code POST /v1/classify/batch}: parse, classify, render. */
+final class ClassifyController {
+  private final Classifier classifier;
+  private final ServerSettings settings;
+
+  ClassifyController(Classifier classifier, ServerSettings settings) {
+    this.classifier = classifier;
+    this.settings = settings;
+  }
+
+  void classify(Context ctx) {
+    Query query = Requests.query(JsonBodies.object(ctx));
+    ctx.json(Api.ClassifyResponse.of(classifier.classify(query), meta()));
+  }
+
+  void batch(Context ctx) {
+    JsonNode body = JsonBodies.object(ctx);
+    Iterator<JsonNode> items = Requests.items(body, settings.maxBatchItems());
+    int k = Requests.k(body);
+    Mode mode = Requests.mode(body);
+    List<Query> queries = new ArrayList<>();
+    for (int i = 0; items.hasNext(); i++) {
+      queries.add(Requests.query(items.next(), k, mode, "items[" + i + "]."));
+    }
+    IndexMeta meta = meta();
+    List<Api.ClassifyResponse> results = new ArrayList<>(queries.size());
+    for (Classification c : classifier.classifyAll(queries)) {
+      results.add(Api.ClassifyResponse.of(c, meta));
+    }
+    ctx.json(new Api.BatchResponse(Api.TaxonomyRef.of(meta), Api.ModelRef.of(meta), results));
+  }
+
+  private IndexMeta meta() {
+    return classifier.index().meta();
+  }
+}

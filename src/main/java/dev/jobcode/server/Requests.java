@@ -1,0 +1,144 @@
+package dev.jobcode.server;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.jobcode.classify.InvalidQueryException;
+import dev.jobcode.classify.Mode;
+import dev.jobcode.classify.Query;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * Reads request bodies strictly: well-formed JSON, an object, known fields only, each of the right
+ * type. Every problem is a 400 that names the field.
+ */
+final class Requests {
+  private static final ObjectReader READER = Api.JSON.reader()
+      .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final Set<String> QUERY_FIELDS = Set.of("title", "description", "k", "mode");
+  private static final Set<String> ITEM_FIELDS = Set.of("title", "description");
+  private static final Set<String> BATCH_FIELDS = Set.of("items", "k", "mode");
+
+  private Requests() {}
+
+  /** Parses a body that must be one JSON object. */
+  static JsonNode object(byte[] body) {
+    if (body.length == 0) {
+      throw new ApiException(400, "invalid_json", "the request body is empty; send a JSON object");
+    }
+    JsonNode node;
+    try {
+      node = READER.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new ApiException(400, "invalid_json", "the request body is not valid JSON: "
+          + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ApiException(400, "invalid_json", "the request body cannot be read: " + e.getMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new ApiException(400, "invalid_json", "the request body must be a JSON object");
+    }
+    return node;
+  }
+
+  /** {@code {"title", "description"?, "k"?, "mode"?}}. */
+  static Query query(JsonNode body) {
+    knownFields(body, QUERY_FIELDS, "");
+    return query(body, k(body), mode(body), "");
+  }
+
+  static Query query(JsonNode item, int k, Mode mode, String where) {
+    try {
+      return new Query(requiredText(item, "title", where), optionalText(item, "description", where), k, mode);
+    } catch (InvalidQueryException e) {
+      throw ApiException.badRequest(where + e.getMessage());
+    }
+  }
+
+  /** The items of a batch, each checked like a single query. */
+  static Iterator<JsonNode> items(JsonNode body, int maxItems) {
+    knownFields(body, BATCH_FIELDS, "");
+    JsonNode items = body.get("items");
+    if (items == null || items.isNull()) {
+      throw ApiException.badRequest("items is required: a list of {\"title\", \"description\"} objects");
+    }
+    if (!items.isArray()) {
+      throw ApiException.badRequest("items must be a list");
+    }
+    if (items.isEmpty()) {
+      throw ApiException.badRequest("items must not be empty");
+    }
+    if (items.size() > maxItems) {
+      throw new ApiException(413, "batch_too_large", "a batch holds at most " + maxItems + " items, got "
+          + items.size());
+    }
+    for (int i = 0; i < items.size(); i++) {
+      JsonNode item = items.get(i);
+      if (!item.isObject()) {
+        throw ApiException.badRequest("items[" + i + "] must be an object with a title");
+      }
+      knownFields(item, ITEM_FIELDS, "items[" + i + "].");
+    }
+    return items.elements();
+  }
+
+  static int k(JsonNode body) {
+    JsonNode k = body.get("k");
+    if (k == null || k.isNull()) {
+      return Query.DEFAULT_K;
+    }
+    if (!k.isIntegralNumber() || !k.canConvertToInt()) {
+      throw ApiException.badRequest("k must be an integer between 1 and " + Query.MAX_K);
+    }
+    if (k.intValue() < 1 || k.intValue() > Query.MAX_K) {
+      throw ApiException.badRequest("k must be between 1 and " + Query.MAX_K + ", got " + k.intValue());
+    }
+    return k.intValue();
+  }
+
+  static Mode mode(JsonNode body) {
+    JsonNode mode = body.get("mode");
+    if (mode == null || mode.isNull()) {
+      return Mode.DEFAULT;
+    }
+    if (!mode.isTextual()) {
+      throw ApiException.badRequest("mode must be a string: one of " + Mode.ids());
+    }
+    return Mode.fromId(mode.textValue()).orElseThrow(() -> ApiException.badRequest(
+        "unknown mode '" + mode.textValue() + "': use one of " + Mode.ids()));
+  }
+
+  private static String requiredText(JsonNode node, String field, String where) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      throw ApiException.badRequest(where + field + " is required");
+    }
+    if (!value.isTextual()) {
+      throw ApiException.badRequest(where + field + " must be a string");
+    }
+    return value.textValue();
+  }
+
+  private static String optionalText(JsonNode node, String field, String where) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw ApiException.badRequest(where + field + " must be a string");
+    }
+    return value.textValue();
+  }
+
+  private static void knownFields(JsonNode node, Set<String> known, String where) {
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!known.contains(name)) {
+        throw ApiException.badRequest("unknown field '" + where + name + "'; expected " + known.stream().sorted().toList());
+      }
+    }
+  }
+}

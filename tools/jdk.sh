@@ -1,0 +1,29 @@
+# Sourced by the scripts in tools/: finds a JDK >= 21 and exports JAVA_HOME for it.
+# Order: $JAVA_HOME when it is >= 21, else the newest JDK >= 21 under /usr/lib/jvm.
+
+jdk_major() { # prints the major version of the JDK at $1, or nothing
+  local v
+  v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
+  echo "${v%%.*}"
+}
+
+find_jdk() {
+  local best="" best_major=0 dir major
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    major=$(jdk_major "$JAVA_HOME")
+    if [ "${major:-0}" -ge 21 ]; then echo "$JAVA_HOME"; return 0; fi
+  fi
+  for dir in /usr/lib/jvm/*/; do
+    dir=${dir%/}
+    [ -x "$dir/bin/javac" ] || continue
+    major=$(jdk_major "$dir")
+    if [ "${major:-0}" -gt "$best_major" ]; then best=$dir; best_major=$major; fi
+  done
+  if [ "$best_major" -ge 21 ]; then echo "$best"; return 0; fi
+  echo "jobcode: needs a JDK 21 or newer; set JAVA_HOME to one (found none under /usr/lib/jvm)" >&2
+  return 1
+}
+
+JAVA_HOME=$(find_jdk) || exit 1
+export JAVA_HOME
+export PATH="$JAVA_HOME/bin:$PATH"
