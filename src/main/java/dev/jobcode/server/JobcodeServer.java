@@ -45,7 +45,7 @@ public final class JobcodeServer {
     app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
     app.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, "invalid_request", e.getMessage()));
     app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
-        CODES.getOrDefault(e.getStatus(), "error"), message(e)));
+        CODES.getOrDefault(e.getStatus(), "error"), message(e, ctx)));
     app.exception(Exception.class, (e, ctx) -> {
       LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
       error(ctx, 500, "internal_error", "internal error; the server log has the details");
@@ -75,10 +75,11 @@ public final class JobcodeServer {
     }
   }
 
-  private static String message(HttpResponseException e) {
+  private static String message(HttpResponseException e, Context ctx) {
     return switch (e.getStatus()) {
       case 413 -> "the request body is over the size limit";
-      case 404 -> "not found";
+      case 404 -> "no route " + ctx.method() + " " + ctx.path();
+      case 405 -> ctx.method() + " is not allowed on " + ctx.path();
       default -> e.getMessage();
     };
   }

@@ -1,0 +1,94 @@
+package dev.jobcode.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jobcode.taxonomy.TextKind;
+import dev.jobcode.testing.Fixtures;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassifierTest {
+  @TempDir
+  static Path tmp;
+  static Classifier classifier;
+
+  @BeforeAll
+  static void build() {
+    classifier = Fixtures.classifier(tmp.resolve("default"));
+  }
+
+  @AfterAll
+  static void close() {
+    classifier.index().close();
+  }
+
+  private static List<String> codes(Classification c) {
+    return c.results().stream().map(m -> m.occupation().code()).toList();
+  }
+
+  @Test
+  void everyModeFindsTheNurse() {
+    for (Mode mode : Mode.values()) {
+      Classification c = classifier.classify(new Query("Staff Nurse", null, 3, mode));
+      assertThat(codes(c)).as(mode.id()).startsWith("29-1141.00");
+    }
+  }
+
+  @Test
+  void voteSharesSumToOneAndComeBestFirstWithEvidence() {
+    Classification c = classifier.classify(new Query("Wiring Technician", null, 5, Mode.VOTE));
+    assertThat(codes(c).get(0)).isEqualTo("47-2111.00");
+    assertThat(c.results().stream().mapToDouble(OccupationMatch::score).sum()).isCloseTo(1.0,
+        org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(c.results()).extracting(OccupationMatch::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    Evidence best = c.results().get(0).evidence().get(0);
+    assertThat(best).isEqualTo(new Evidence(TextKind.ALTERNATE_TITLE, "Wiring Technician", best.score()));
+    assertThat(best.score()).isGreaterThan(0.99);
+  }
+
+  @Test
+  void anOccupationsOwnTitleBeatsTheSameTextListedElsewhereAsAnAlternate() {
+    // "Customer Service Representative" is an alternate title of 43-4041 and the (singular) title of 43-4051.
+    Classification c = classifier.classify(Query.of("Customer Service Representative"));
+    assertThat(codes(c).get(0)).isEqualTo("43-4051.00");
+  }
+
+  @Test
+  void aSharedTitleSplitsItsVoteAndTiesBreakByCode() {
+    Classification c = classifier.classify(new Query("Technician", null, 2, Mode.SIMILARITY));
+    assertThat(codes(c)).containsExactly("15-1252.00", "47-2111.00");
+    assertThat(c.results().get(0).score()).isEqualTo(c.results().get(1).score());
+  }
+
+  @Test
+  void seniorityWordsDoNotChangeTheAnswer() {
+    assertThat(codes(classifier.classify(Query.of("Senior Software Engineer II"))).get(0)).isEqualTo("15-1252.00");
+  }
+
+  @Test
+  void aDescriptionAddsItsOwnEvidence() {
+    Classification c = classifier.classify(new Query("Agent", "answer customer calls and resolve complaints", 3, Mode.VOTE));
+    assertThat(codes(c).get(0)).isEqualTo("43-4051.00");
+    assertThat(c.results().get(0).evidence()).extracting(Evidence::kind).contains(TextKind.TASK);
+  }
+
+  @Test
+  void batchesAnswerInOrderAndMatchSingleAnswers() {
+    List<Query> queries = List.of(Query.of("Electrician"), Query.of("ICU Nurse"), Query.of("Software Engineer"));
+    List<Classification> batch = classifier.classifyAll(queries);
+    assertThat(batch).hasSize(3);
+    for (int i = 0; i < queries.size(); i++) {
+      assertThat(batch.get(i)).isEqualTo(classifier.classify(queries.get(i)));
+    }
+  }
+
+  @Test
+  void kLimitsTheResults() {
+    assertThat(classifier.classify(new Query("Nurse", null, 1, Mode.CENTROID)).results()).hasSize(1);
+    assertThat(classifier.classify(new Query("Nurse", null, 50, Mode.CENTROID)).results()).hasSize(5);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.jobcode.testing;
+
+import dev.jobcode.classify.Classifier;
+import dev.jobcode.classify.ClassifierSettings;
+import dev.jobcode.encoder.Encoder;
+import dev.jobcode.index.HnswParams;
+import dev.jobcode.index.IndexBuilder;
+import dev.jobcode.index.OnetIndex;
+import dev.jobcode.index.ProgressListener;
+import dev.jobcode.taxonomy.OnetLoader;
+import dev.jobcode.taxonomy.Taxonomy;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The hand-made five-occupation O*NET fixture, and indexes built from it with the fake encoder. */
+public final class Fixtures {
+  private Fixtures() {}
+
+  /** {@code src/test/resources/onet/db_99_1_text}: O*NET "99.1", five occupations. */
+  public static Path onetDir() {
+    try {
+      return Path.of(Fixtures.class.getResource("/onet/db_99_1_text").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static Taxonomy taxonomy() {
+    return OnetLoader.load(onetDir(), Optional.empty());
+  }
+
+  /** Builds the fixture's index into {@code dir} with {@code encoder}. */
+  public static void buildIndex(Encoder encoder, Path dir) {
+    new IndexBuilder(encoder, HnswParams.DEFAULT, ProgressListener.NONE).build(taxonomy(), onetDir().toString(), dir);
+  }
+
+  /** A classifier over a fresh fixture index in {@code dir}, with the fake encoder. */
+  public static Classifier classifier(Path dir) {
+    FakeEncoder encoder = new FakeEncoder();
+    buildIndex(encoder, dir);
+    return new Classifier(OnetIndex.open(dir, encoder.model()), encoder, ClassifierSettings.DEFAULT);
+  }
+}
