@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,11 +41,8 @@ import picocli.CommandLine.Option;
 final class BenchCommand implements Callable<Integer> {
   private static final int BATCH = 32;
 
-  @Option(names = "--index", paramLabel = "DIR", description = "index folder (default: index/default)")
-  Path index;
-
-  @Option(names = "--models", paramLabel = "DIR", description = "model files folder (default: models)")
-  Path models;
+  @Mixin
+  EngineOptions engine = new EngineOptions();
 
   @Option(names = "--queries", paramLabel = "FILE",
       description = "CSV of titles, first column (default: ../shared/data/eval/raw-titles-unlabelled.csv)")
@@ -61,8 +59,8 @@ final class BenchCommand implements Callable<Integer> {
     List<String> titles = titles(queries != null ? queries : Defaults.home().resolve("../shared/data/eval/raw-titles-unlabelled.csv").normalize());
     ObjectNode report = Api.JSON.createObjectNode();
     report.put("titles", titles.size());
-    try (Encoder encoder = Engines.openEncoder(models != null ? models : Defaults.models())) {
-      Classifier classifier = Engines.openClassifier(index != null ? index : Defaults.index(), encoder);
+    try (Encoder encoder = engine.openEncoder()) {
+      Classifier classifier = engine.openClassifier(encoder);
       try {
         warmUp(encoder, classifier, titles);
         ObjectNode enc = report.putObject("encoder");

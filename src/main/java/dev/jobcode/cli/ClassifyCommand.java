@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,11 +40,8 @@ final class ClassifyCommand implements Callable<Integer> {
   static final List<String> OUTPUT_COLUMNS =
       List.of("onet_code", "onet_title", "score", "soc_code", "major_group", "alternatives");
 
-  @Option(names = "--index", paramLabel = "DIR", description = "index folder (default: index/default)")
-  Path index;
-
-  @Option(names = "--models", paramLabel = "DIR", description = "model files folder (default: models)")
-  Path models;
+  @Mixin
+  EngineOptions engine = new EngineOptions();
 
   @Option(names = "-k", defaultValue = "5", description = "occupations per title, 1..50 (default: ${DEFAULT-VALUE})")
   int k;
@@ -90,8 +88,8 @@ final class ClassifyCommand implements Callable<Integer> {
     }
     TitleTable table = input == null ? null : TitleTable.read(input);
     List<Query> queries = titles.stream().map(t -> new Query(t, description, k, m)).toList();
-    try (Encoder encoder = Engines.openEncoder(models != null ? models : Defaults.models())) {
-      Classifier classifier = Engines.openClassifier(index != null ? index : Defaults.index(), encoder);
+    try (Encoder encoder = engine.openEncoder()) {
+      Classifier classifier = engine.openClassifier(encoder);
       try {
         if (table != null) {
           classifyFile(classifier, table, m);

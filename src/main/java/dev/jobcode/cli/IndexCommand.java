@@ -32,10 +32,10 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--models", paramLabel = "DIR", description = "model files folder (default: models)")
   Path models;
 
-  @Option(names = "--hnsw-m", defaultValue = "16", description = "HNSW links per node (default: ${DEFAULT-VALUE})")
+  @Option(names = "--hnsw-m", defaultValue = "" + HnswParams.DEFAULT_M, description = "HNSW links per node (default: ${DEFAULT-VALUE})")
   int hnswM;
 
-  @Option(names = "--hnsw-beam", defaultValue = "100", description = "HNSW build beam width (default: ${DEFAULT-VALUE})")
+  @Option(names = "--hnsw-beam", defaultValue = "" + HnswParams.DEFAULT_BEAM_WIDTH, description = "HNSW build beam width (default: ${DEFAULT-VALUE})")
   int hnswBeam;
 
   @Override

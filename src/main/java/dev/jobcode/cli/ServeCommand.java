@@ -14,20 +14,18 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jobcode serve}: the HTTP API over an index; builds the default index on first run. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Serve the HTTP API. With the default --index, builds it from --onet on first run.")
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--index", paramLabel = "DIR", description = "index folder (default: index/default)")
-  Path index;
+  @Mixin
+  EngineOptions engine = new EngineOptions();
 
   @Option(names = "--onet", paramLabel = "DIR", description = "O*NET folder for the first-run build of the default index")
   Path onet;
-
-  @Option(names = "--models", paramLabel = "DIR", description = "model files folder (default: models)")
-  Path models;
 
   @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind (default: ${DEFAULT-VALUE})")
   String host;
@@ -40,18 +38,18 @@ final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65_535) {
       throw new Main.UsageException("--port must be 0..65535, got " + port);
     }
-    Path indexDir = index != null ? index : Defaults.index();
-    Path modelsDir = models != null ? models : Defaults.models();
+    Path indexDir = engine.indexDir();
     if (!Files.exists(indexDir.resolve(IndexMeta.FILE))) {
-      if (index != null) {
+      if (engine.indexGiven()) {
         throw new Main.UsageException("no index at " + indexDir + "; build it with 'jobcode index --out " + indexDir + "'");
       }
       System.err.println("jobcode: no index at " + indexDir + " yet; building it once (a few minutes)");
-      IndexCommand.build(onet != null ? onet : Defaults.onet(), Optional.empty(), indexDir, modelsDir, HnswParams.DEFAULT);
+      IndexCommand.build(onet != null ? onet : Defaults.onet(), Optional.empty(), indexDir, engine.modelsDir(),
+          HnswParams.DEFAULT);
     }
     long start = System.nanoTime();
-    try (Encoder encoder = Engines.openEncoder(modelsDir)) {
-      Classifier classifier = Engines.openClassifier(indexDir, encoder);
+    try (Encoder encoder = engine.openEncoder()) {
+      Classifier classifier = engine.openClassifier(encoder);
       Javalin app = JobcodeServer.create(classifier, ServerSettings.DEFAULT);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,0 +1,136 @@
+package dev.jobcode.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobcode.server.Api;
+import dev.jobcode.testing.RealData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line on the real model and O*NET 30.0 index: output, files and exit codes. */
+class CliIT {
+  @TempDir
+  Path tmp;
+
+  /** Exit code, standard output and standard error of one run. */
+  record Run(int exit, String out, String err) {}
+
+  private Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream savedOut = System.out;
+    PrintStream savedErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      int exit = Main.commandLine().execute(args);
+      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(savedOut);
+      System.setErr(savedErr);
+    }
+  }
+
+  private String index() {
+    return RealData.index().toString();
+  }
+
+  private String models() {
+    return RealData.home().resolve("models").toString();
+  }
+
+  @Test
+  void classifyPrintsATable() {
+    Run r = run("classify", "--index", index(), "--models", models(), "-k", "3", "Electrician");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("O*NET-SOC 30.0").contains("1. 47-2111.00  Electricians");
+  }
+
+  @Test
+  void classifyJsonIsTheApiShape() throws IOException {
+    Run r = run("classify", "--index", index(), "--models", models(), "--json", "--mode", "similarity", "Data Scientist");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode json = Api.JSON.readTree(r.out());
+    assertThat(json.at("/taxonomy/version").asText()).isEqualTo("30.0");
+    assertThat(json.at("/model/id").asText()).isEqualTo("all-minilm-l6-v2");
+    assertThat(json.at("/query/mode").asText()).isEqualTo("similarity");
+    assertThat(json.at("/results/0/code").asText()).isEqualTo("15-2051.00");
+    assertThat(json.get("results")).hasSize(5);
+  }
+
+  @Test
+  void classifiesACsvFileIntoACsvFile() throws IOException {
+    Path in = tmp.resolve("titles.csv");
+    Files.writeString(in, "id,title,description\n1,Electrician,\n2,\"Nurse, ICU\",cares for patients in intensive care\n3,  ,\n");
+    Path out = tmp.resolve("out.csv");
+    Run r = run("classify", "--index", index(), "--models", models(), "-k", "2", "--input", in.toString(), "--output", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("classified 2 rows").contains("1 rows with an empty or invalid title").contains("lines 4");
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines.get(0)).isEqualTo("id,title,description,onet_code,onet_title,score,soc_code,major_group,alternatives");
+    assertThat(lines.get(1)).startsWith("1,Electrician,,47-2111.00,Electricians,");
+    assertThat(lines.get(2)).startsWith("2,\"Nurse, ICU\",cares for patients in intensive care,29-1141");
+    assertThat(lines.get(3)).isEqualTo("3,\"  \",,,,,,,");
+  }
+
+  @Test
+  void classifiesATsvFileIntoATsvFile() throws IOException {
+    Path in = tmp.resolve("titles.tsv");
+    Files.writeString(in, "title\nData Scientist\n");
+    Path out = tmp.resolve("out.tsv");
+    Run r = run("classify", "--index", index(), "--models", models(), "--input", in.toString(), "--output", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.readAllLines(out).get(1)).startsWith("Data Scientist\t15-2051.00\tData Scientists\t");
+  }
+
+  @Test
+  void badUsageExitsWith2AndOneClearLine() throws IOException {
+    Path ragged = tmp.resolve("ragged.csv");
+    Files.writeString(ragged, "title,description\nNurse\n");
+    Path noTitle = tmp.resolve("notitle.csv");
+    Files.writeString(noTitle, "job,description\nNurse,x\n");
+    Path latin1 = tmp.resolve("latin1.csv");
+    Files.write(latin1, new byte[] {'t', 'i', 't', 'l', 'e', '\n', 'I', 'n', 'g', (byte) 0xE9, 'n', 'i', 'e', 'u', 'r', '\n'});
+    String out = tmp.resolve("o.csv").toString();
+    String[][] cases = {
+        {"classify", "--index", index(), "-k", "0", "Nurse"},
+        {"classify", "--index", index(), "--mode", "fast", "Nurse"},
+        {"classify", "--index", index()},
+        {"classify", "--index", index(), "--input", ragged.toString(), "--output", out},
+        {"classify", "--index", index(), "--input", noTitle.toString(), "--output", out},
+        {"classify", "--index", index(), "--input", latin1.toString(), "--output", out},
+        {"classify", "--index", index(), "--input", tmp.resolve("missing.csv").toString(), "--output", out},
+        {"classify", "--no-such-flag"},
+        {"index", "--hnsw-m", "1"},
+        {"serve", "--index", tmp.resolve("none").toString()},
+    };
+    String[] messages = {"-k must be between 1 and 50", "unknown --mode 'fast'", "give one or more TITLEs",
+        "ragged.csv line 2: expected 2 fields like the header, found 1", "no column 'title'",
+        "latin1.csv near line", "input file not found", "Unknown option", "HNSW m must be", "no index at"};
+    for (int i = 0; i < cases.length; i++) {
+      Run r = run(cases[i]);
+      assertThat(r.exit()).as(String.join(" ", cases[i]) + "\n" + r.err()).isEqualTo(2);
+      assertThat(r.err()).as(String.join(" ", cases[i])).contains(messages[i]).doesNotContain("\tat ");
+    }
+    assertThat(Files.exists(tmp.resolve("o.csv"))).isFalse();
+  }
+
+  @Test
+  void failuresExitWith1AndOneClearLine() {
+    Run r = run("classify", "--index", tmp.resolve("nothing").toString(), "--models", models(), "Nurse");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("no jobcode index at").doesNotContain("\tat ");
+    Run bad = run("index", "--onet", tmp.resolve("no-onet").toString(), "--out", tmp.resolve("idx").toString());
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.err()).contains("O*NET folder not found");
+    assertThat(Files.exists(tmp.resolve("idx"))).isFalse();
+  }
+}

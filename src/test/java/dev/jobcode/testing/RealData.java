@@ -1,0 +1,81 @@
+package dev.jobcode.testing;
+
+import dev.jobcode.classify.Classifier;
+import dev.jobcode.classify.ClassifierSettings;
+import dev.jobcode.encoder.Encoder;
+import dev.jobcode.encoder.ModelFiles;
+import dev.jobcode.encoder.ModelSpec;
+import dev.jobcode.encoder.OnnxEncoder;
+import dev.jobcode.index.HnswParams;
+import dev.jobcode.index.IndexBuilder;
+import dev.jobcode.index.OnetIndex;
+import dev.jobcode.taxonomy.OnetLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The real model and the real O*NET data for integration tests (*IT), shared by every test class
+ * in the JVM: the encoder is opened once and the O*NET 30.0 index is built once per run, into
+ * {@code target/it-index/default} (or taken from {@code -Djobcode.it.index=DIR} when iterating).
+ */
+public final class RealData {
+  private static Encoder encoder;
+  private static Path index;
+  private static Classifier classifier;
+
+  private RealData() {}
+
+  public static Path home() {
+    return Path.of(System.getProperty("jobcode.home", ".")).toAbsolutePath().normalize();
+  }
+
+  public static Path onet30() {
+    return existing(home().resolve("../shared/data/onet/db_30_0_text").normalize());
+  }
+
+  public static Path onet29() {
+    return existing(home().resolve("../shared/data/onet/db_29_3_text").normalize());
+  }
+
+  public static Path rawTitles() {
+    return existing(home().resolve("../shared/data/eval/raw-titles-unlabelled.csv").normalize());
+  }
+
+  public static synchronized Encoder encoder() {
+    if (encoder == null) {
+      ModelSpec spec = ModelSpec.ALL_MINILM_L6_V2;
+      encoder = OnnxEncoder.open(spec, ModelFiles.resolve(spec, home().resolve("models")), 2);
+    }
+    return encoder;
+  }
+
+  /** The O*NET 30.0 index, built on first call. */
+  public static synchronized Path index() {
+    if (index == null) {
+      String given = System.getProperty("jobcode.it.index");
+      if (given != null && !given.isBlank()) {
+        index = Path.of(given);
+      } else {
+        index = home().resolve("target/it-index/default");
+        new IndexBuilder(encoder(), HnswParams.DEFAULT, (done, total) -> {})
+            .build(OnetLoader.load(onet30(), Optional.empty()), onet30().toString(), index);
+      }
+    }
+    return index;
+  }
+
+  public static synchronized Classifier classifier() {
+    if (classifier == null) {
+      classifier = new Classifier(OnetIndex.open(index(), encoder().model()), encoder(), ClassifierSettings.DEFAULT);
+    }
+    return classifier;
+  }
+
+  private static Path existing(Path p) {
+    if (!Files.exists(p)) {
+      throw new IllegalStateException("integration tests need " + p + " (the shared data beside the checkout)");
+    }
+    return p;
+  }
+}
