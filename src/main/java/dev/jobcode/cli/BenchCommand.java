@@ -107,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
     Set<String> unique = new LinkedHashSet<>();
     for (TitleTable.Row row : table.rows()) {
       String t = row.values().get(0).strip();
-      if (!t.isEmpty()) {
+      if (!t.isEmpty() && t.length() <= Query.MAX_TITLE_CHARS) {
         unique.add(t);
       }
     }
