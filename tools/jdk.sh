@@ -27,3 +27,10 @@ find_jdk() {
 JAVA_HOME=$(find_jdk) || exit 1
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
+# Maven 3.8's bundled Guava calls sun.misc.Unsafe, which JDK 24+ warns about on every build.
+if [ "$(jdk_major "$JAVA_HOME")" -ge 24 ]; then
+  case " ${MAVEN_OPTS:-} " in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+  esac
+fi

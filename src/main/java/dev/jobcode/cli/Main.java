@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
     subcommands = {IndexCommand.class, ServeCommand.class, ClassifyCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+  /** Held so the level sticks: Lucene's note that it uses the vector API is not news to a user. */
+  private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -22,6 +25,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
     System.exit(commandLine().execute(args));
   }
 
