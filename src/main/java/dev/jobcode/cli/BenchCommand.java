@@ -12,6 +12,7 @@ import dev.jobcode.index.VectorIndex;
 import dev.jobcode.server.Api;
 import dev.jobcode.server.JobcodeServer;
 import dev.jobcode.server.ServerSettings;
+import dev.jobcode.table.Table;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
@@ -103,9 +104,9 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private List<String> titles(Path file) {
-    TitleTable table = TitleTable.read(file);
+    Table table = Table.read(file);
     Set<String> unique = new LinkedHashSet<>();
-    for (TitleTable.Row row : table.rows()) {
+    for (Table.Row row : table.rows()) {
       String t = row.values().get(0).strip();
       if (!t.isEmpty() && t.length() <= Query.MAX_TITLE_CHARS) {
         unique.add(t);

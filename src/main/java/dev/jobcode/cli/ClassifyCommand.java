@@ -10,6 +10,7 @@ import dev.jobcode.classify.Query;
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.server.Api;
+import dev.jobcode.table.Table;
 import dev.jobcode.taxonomy.OnetCodes;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -86,7 +87,7 @@ final class ClassifyCommand implements Callable<Integer> {
     if (input != null && !titles.isEmpty()) {
       throw new Main.UsageException("give TITLEs or --input, not both");
     }
-    TitleTable table = input == null ? null : TitleTable.read(input);
+    Table table = input == null ? null : Table.read(input);
     List<Query> queries = titles.stream().map(t -> new Query(t, description, k, m)).toList();
     try (Encoder encoder = engine.openEncoder()) {
       Classifier classifier = engine.openClassifier(encoder);
@@ -126,22 +127,22 @@ final class ClassifyCommand implements Callable<Integer> {
     }
   }
 
-  private void classifyFile(Classifier classifier, TitleTable table, Mode m) throws IOException {
-    int titleCol = table.column(input, titleColumn, true);
-    int descriptionCol = table.column(input, descriptionColumn, false);
+  private void classifyFile(Classifier classifier, Table table, Mode m) throws IOException {
+    int titleCol = table.column(titleColumn);
+    int descriptionCol = table.optionalColumn(descriptionColumn);
     List<String> header = new ArrayList<>(table.header());
     header.addAll(OUTPUT_COLUMNS);
     Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".classify-", ".part");
     ProgressBar progress = new ProgressBar("classifying");
     List<Long> skipped = new ArrayList<>();
     try (BufferedWriter writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-         CSVPrinter printer = new CSVPrinter(writer, TitleTable.formatFor(output).builder().setHeader(header.toArray(String[]::new)).get())) {
-      List<TitleTable.Row> rows = table.rows();
+         CSVPrinter printer = new CSVPrinter(writer, Table.formatFor(output).builder().setHeader(header.toArray(String[]::new)).get())) {
+      List<Table.Row> rows = table.rows();
       for (int from = 0; from < rows.size(); from += CHUNK) {
-        List<TitleTable.Row> chunk = rows.subList(from, Math.min(from + CHUNK, rows.size()));
+        List<Table.Row> chunk = rows.subList(from, Math.min(from + CHUNK, rows.size()));
         List<Query> queries = new ArrayList<>();
-        List<TitleTable.Row> valid = new ArrayList<>();
-        for (TitleTable.Row row : chunk) {
+        List<Table.Row> valid = new ArrayList<>();
+        for (Table.Row row : chunk) {
           try {
             queries.add(new Query(row.values().get(titleCol), descriptionCol < 0 ? null : row.values().get(descriptionCol), k, m));
             valid.add(row);
@@ -151,7 +152,7 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         List<Classification> results = classifier.classifyAll(queries);
         int next = 0;
-        for (TitleTable.Row row : chunk) {
+        for (Table.Row row : chunk) {
           List<String> values = new ArrayList<>(row.values());
           if (next < valid.size() && valid.get(next) == row) {
             values.addAll(outputValues(results.get(next++)));

@@ -3,6 +3,7 @@ package dev.jobcode.cli;
 import dev.jobcode.classify.InvalidQueryException;
 import dev.jobcode.encoder.EncoderException;
 import dev.jobcode.index.IndexException;
+import dev.jobcode.table.TableException;
 import dev.jobcode.taxonomy.TaxonomyException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 /** {@code jobcode <command>}: exit 0 on success, 2 on bad usage, 1 on failure, with one clear line. */
 @Command(name = "jobcode", mixinStandardHelpOptions = true, version = "jobcode 0.1.0",
     description = "Job titles, postings and CVs to O*NET-SOC occupations.",
-    subcommands = {IndexCommand.class, ServeCommand.class, ClassifyCommand.class, BenchCommand.class,
+    subcommands = {IndexCommand.class, ServeCommand.class, ClassifyCommand.class, EvalCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Held so the level sticks: Lucene's note that it uses the vector API is not news to a user. */
@@ -21,7 +22,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: index, serve, classify or bench");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: index, serve, classify, eval or bench");
   }
 
   public static void main(String[] args) {
@@ -32,7 +33,7 @@ public final class Main implements Runnable {
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof UsageException || e instanceof InvalidQueryException) {
+      if (e instanceof UsageException || e instanceof InvalidQueryException || e instanceof TableException) {
         commandLine.getErr().println("jobcode: " + e.getMessage());
         return 2;
       }

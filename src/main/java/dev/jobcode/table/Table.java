@@ -1,4 +1,4 @@
-package dev.jobcode.cli;
+package dev.jobcode.table;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,22 +18,27 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV or TSV file of titles (a {@code .tsv} or {@code .tab} name means tab-separated): a header
- * row, then one row a job. Strict: a file that is not UTF-8, a missing column or a row with the
- * wrong number of fields is a {@link Main.UsageException} naming the file and line.
+ * A CSV or TSV file (a {@code .tsv} or {@code .tab} name means tab-separated): a header row, then
+ * one record a row. Strict: a file that is not UTF-8, a missing column or a row with the wrong
+ * number of fields is a {@link TableException} naming the file and line.
  */
-record TitleTable(List<String> header, List<Row> rows, CSVFormat format) {
+public record Table(Path file, List<String> header, List<Row> rows) {
 
   /** A data row and the line it starts on. */
-  record Row(long line, List<String> values) {}
+  public record Row(long line, List<String> values) {
+    public String get(int column) {
+      return values.get(column);
+    }
+  }
 
-  static CSVFormat formatFor(Path file) {
+  /** RFC 4180 CSV, or tab-separated for a .tsv or .tab name. */
+  public static CSVFormat formatFor(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     CSVFormat base = name.endsWith(".tsv") || name.endsWith(".tab") ? CSVFormat.TDF : CSVFormat.RFC4180;
     return base.builder().setRecordSeparator('\n').get();
   }
 
-  static TitleTable read(Path file) {
+  public static Table read(Path file) {
     CSVFormat format = formatFor(file);
     var decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -53,33 +58,38 @@ record TitleTable(List<String> header, List<Row> rows, CSVFormat format) {
           continue;
         }
         if (values.size() != header.size()) {
-          throw new Main.UsageException(file + " line " + line + ": expected " + header.size()
+          throw new TableException(file + " line " + line + ": expected " + header.size()
               + " fields like the header, found " + values.size());
         }
         rows.add(new Row(line, values));
       }
     } catch (NoSuchFileException e) {
-      throw new Main.UsageException("input file not found: " + file);
+      throw new TableException("input file not found: " + file);
     } catch (CharacterCodingException e) {
-      throw new Main.UsageException(file + " near line " + (line + 1) + ": not valid UTF-8");
+      throw new TableException(file + " near line " + (line + 1) + ": not valid UTF-8");
     } catch (UncheckedIOException e) {
-      throw new Main.UsageException(file + " near line " + (line + 1) + ": " + describe(e.getCause()));
+      throw new TableException(file + " near line " + (line + 1) + ": " + describe(e.getCause()));
     } catch (IOException e) {
-      throw new Main.UsageException(file + " near line " + (line + 1) + ": " + describe(e));
+      throw new TableException(file + " near line " + (line + 1) + ": " + describe(e));
     }
     if (header == null) {
-      throw new Main.UsageException(file + " is empty: expected a header row with a 'title' column");
+      throw new TableException(file + " is empty: expected a header row");
     }
-    return new TitleTable(header, rows, format);
+    return new Table(file, header, rows);
   }
 
-  /** The position of a column, or a usage error listing the columns there are. */
-  int column(Path file, String name, boolean required) {
+  /** The position of a required column, or an error listing the columns there are. */
+  public int column(String name) {
     int i = header.indexOf(name);
-    if (i < 0 && required) {
-      throw new Main.UsageException(file + " line 1: no column '" + name + "'; columns are " + header);
+    if (i < 0) {
+      throw new TableException(file + " line 1: no column '" + name + "'; columns are " + header);
     }
     return i;
+  }
+
+  /** The position of an optional column, or -1. */
+  public int optionalColumn(String name) {
+    return header.indexOf(name);
   }
 
   private static String describe(IOException e) {

@@ -1,0 +1,140 @@
+package dev.jobcode.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobcode.classify.Classifier;
+import dev.jobcode.classify.Mode;
+import dev.jobcode.encoder.Encoder;
+import dev.jobcode.eval.EvalReport;
+import dev.jobcode.eval.Evaluation;
+import dev.jobcode.eval.LabelledSet;
+import dev.jobcode.eval.Level;
+import dev.jobcode.index.IndexMeta;
+import dev.jobcode.server.Api;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code jobcode eval}: accuracy on a labelled set, at every level its labels allow. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = "Measure accuracy on a labelled TSV/CSV: top-1/3/5 at O*NET, SOC 6-digit and major-group level, "
+        + "per row and per unique title, per major group, and the most frequent confusions.")
+final class EvalCommand implements Callable<Integer> {
+  @Mixin
+  EngineOptions engine = new EngineOptions();
+
+  @Option(names = "--set", required = true, paramLabel = "FILE", description = "labelled TSV/CSV")
+  Path set;
+
+  @Option(names = "--title-col", defaultValue = "title", description = "title column (default: ${DEFAULT-VALUE})")
+  String titleColumn;
+
+  @Option(names = "--codes-col", paramLabel = "COLUMN",
+      description = "acceptable codes, '|'-separated O*NET or SOC codes (default: the first of onet_codes, onet_code, "
+          + "soc2018_codes, soc2018_code, codes, code)")
+  String codesColumn;
+
+  @Option(names = "--description-col", paramLabel = "COLUMN", description = "a description column to classify with")
+  String descriptionColumn;
+
+  @Option(names = "--level", paramLabel = "LEVEL",
+      description = "level of the per-group figures and confusions: onet, soc or major (default: the finest the labels allow)")
+  String level;
+
+  @Option(names = "--mode", defaultValue = "vote", description = "similarity, vote or centroid (default: ${DEFAULT-VALUE})")
+  String mode;
+
+  @Option(names = "--limit", paramLabel = "N", description = "only the first N rows")
+  Integer limit;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "also write the report as JSON")
+  Path out;
+
+  @Override
+  public Integer call() throws IOException {
+    Mode m = Mode.fromId(mode).orElseThrow(() -> new Main.UsageException("unknown --mode '" + mode + "': use one of " + Mode.ids()));
+    if (limit != null && limit < 1) {
+      throw new Main.UsageException("--limit must be positive");
+    }
+    if (!Files.isRegularFile(set)) {
+      throw new Main.UsageException("--set file not found: " + set);
+    }
+    LabelledSet labelled = LabelledSet.read(set, titleColumn, codesColumn, descriptionColumn);
+    if (limit != null) {
+      labelled = labelled.limit(limit);
+    }
+    Level primary = level == null ? labelled.finest() : Arrays.stream(Level.values()).filter(l -> l.id().equals(level))
+        .findFirst().orElseThrow(() -> new Main.UsageException("unknown --level '" + level + "': use onet, soc or major"));
+    if (!labelled.levels().contains(primary)) {
+      throw new Main.UsageException(set + " has SOC codes: it can be scored at soc or major level, not " + primary.id());
+    }
+    try (Encoder encoder = engine.openEncoder()) {
+      Classifier classifier = engine.openClassifier(encoder);
+      try {
+        Evaluation.Result result = Evaluation.run(labelled, classifier, m, primary, new ProgressBar("classifying"));
+        ObjectNode json = toJson(result, m, classifier.index().meta());
+        print(result, m, System.out);
+        if (out != null) {
+          Files.writeString(out, Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+        }
+      } finally {
+        classifier.index().close();
+      }
+    }
+    return 0;
+  }
+
+  static ObjectNode toJson(Evaluation.Result result, Mode mode, IndexMeta meta) {
+    EvalReport r = result.report();
+    ObjectNode json = Api.JSON.createObjectNode();
+    json.put("set", r.set());
+    json.put("n", r.n());
+    json.put("mode", mode.id());
+    json.put("taxonomy_version", meta.taxonomy().version());
+    json.put("model", meta.model().id());
+    json.put("primary_level", r.primary().id());
+    putLevels(json, r.byLevel());
+    ObjectNode unique = json.putObject("unique");
+    unique.put("n", r.unique().n());
+    putLevels(unique, r.unique().byLevel());
+    ObjectNode groups = json.putObject("per_major_group");
+    r.perMajorGroup().forEach((g, a) -> groups.putObject(g).put("n", a.n()).put("top1", round(a.top1())));
+    var confusions = json.putArray("confusions");
+    r.confusions().forEach(c -> confusions.addObject().put("expected", c.expected()).put("predicted", c.predicted()).put("count", c.count()));
+    json.put("rejected", r.rejected());
+    json.put("titles_per_second", Math.round(result.titlesPerSecond() * 10) / 10.0);
+    return json;
+  }
+
+  private static void putLevels(ObjectNode node, Map<Level, EvalReport.Accuracy> byLevel) {
+    byLevel.forEach((level, a) -> node.putObject(level.id())
+        .put("top1", round(a.top1())).put("top3", round(a.top3())).put("top5", round(a.top5())));
+  }
+
+  private static void print(Evaluation.Result result, Mode mode, PrintStream out) {
+    EvalReport r = result.report();
+    out.printf(Locale.ROOT, "%s: %,d rows (%,d unique titles), mode %s, %,.0f titles/s%s%n", r.set(), r.n(), r.unique().n(),
+        mode.id(), result.titlesPerSecond(), r.rejected() > 0 ? ", " + r.rejected() + " rejected" : "");
+    out.println("level   top-1   top-3   top-5   | unique: top-1   top-3   top-5");
+    r.byLevel().forEach((level, a) -> {
+      EvalReport.Accuracy u = r.unique().byLevel().get(level);
+      out.printf(Locale.ROOT, "%-6s %6.1f  %6.1f  %6.1f   |        %6.1f  %6.1f  %6.1f%n", level.id(),
+          100 * a.top1(), 100 * a.top3(), 100 * a.top5(), 100 * u.top1(), 100 * u.top3(), 100 * u.top5());
+    });
+    out.println("top-1 by major group (" + r.primary().id() + " level):");
+    r.perMajorGroup().forEach((g, a) -> out.printf(Locale.ROOT, "  %s  %5.1f  (n=%d)%n", g, 100 * a.top1(), a.n()));
+    out.println("most frequent confusions (expected -> predicted):");
+    r.confusions().stream().limit(10).forEach(c -> out.printf(Locale.ROOT, "  %s -> %s  %d%n", c.expected(), c.predicted(), c.count()));
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 10_000) / 10_000.0;
+  }
+}
