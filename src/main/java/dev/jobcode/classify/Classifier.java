@@ -7,6 +7,7 @@ import dev.jobcode.index.Label;
 import dev.jobcode.index.OnetIndex;
 import dev.jobcode.index.VectorIndex;
 import dev.jobcode.taxonomy.Occupation;
+import dev.jobcode.taxonomy.OnetCodes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -103,7 +104,7 @@ public final class Classifier {
         }
         yield best;
       }
-      case VOTE -> vote(hits, exactCodes);
+      case VOTE -> smooth(vote(hits, exactCodes));
       case CENTROID -> centroids.scores(query);
     };
   }
@@ -141,6 +142,36 @@ public final class Classifier {
       shares.replaceAll((code, s) -> s / (1 + bonus));
     }
     return shares;
+  }
+
+  /**
+   * Hierarchical smoothing of vote shares: each occupation adds {@code socWeight} times the total
+   * share of its SOC 6-digit group and {@code majorWeight} times that of its major group, so that
+   * an occupation backed by many near neighbours of the same family beats a lone near match; the
+   * results are renormalised to sum to 1.
+   */
+  private Map<String, Double> smooth(Map<String, Double> shares) {
+    if (settings.socWeight() == 0 && settings.majorWeight() == 0) {
+      return shares;
+    }
+    Map<String, Double> soc = new HashMap<>();
+    Map<String, Double> major = new HashMap<>();
+    shares.forEach((code, s) -> {
+      soc.merge(OnetCodes.soc6(code), s, Double::sum);
+      major.merge(OnetCodes.majorGroup(code), s, Double::sum);
+    });
+    Map<String, Double> smoothed = new HashMap<>();
+    double total = 0;
+    for (Map.Entry<String, Double> e : shares.entrySet()) {
+      String code = e.getKey();
+      double s = e.getValue() + settings.socWeight() * soc.get(OnetCodes.soc6(code))
+          + settings.majorWeight() * major.get(OnetCodes.majorGroup(code));
+      smoothed.put(code, s);
+      total += s;
+    }
+    final double sum = total;
+    smoothed.replaceAll((code, s) -> s / sum);
+    return smoothed;
   }
 
   /** What an occupation missing from a channel's hits scores there: nothing for a vote, else the weakest hit. */

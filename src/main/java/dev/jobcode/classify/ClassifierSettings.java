@@ -11,22 +11,41 @@ package dev.jobcode.classify;
  * @param descriptionWeight share of the final score that the description channel decides, when a
  *     description is given
  * @param evidence documents shown as evidence per occupation
+ * @param socWeight vote mode: how much of its SOC 6-digit group's total share each occupation adds
+ * @param majorWeight vote mode: how much of its major group's total share each occupation adds
  */
 public record ClassifierSettings(int candidates, int voters, double temperature, double exactTitleBonus,
-                                 double descriptionWeight, int evidence) {
+                                 double descriptionWeight, int evidence, double socWeight, double majorWeight) {
   /**
-   * Chosen on the dev sets (all-MiniLM-L6-v2, O*NET 30.0): 100 voters at temperature 0.10 beat 20–50
-   * voters and temperatures 0.03–0.05 on h1b and vacancy titles (h1b SOC-6 top-1 39.9 vs 39.0,
-   * vacancy O*NET top-5 49.9 vs 47.2), at a cost of 0.6 points on the BLS direct-match sanity set.
-   * 200 candidates keep HNSW recall@10 above 0.99.
+   * For all-MiniLM-L6-v2 (and its int8 variant). Chosen on the dev sets: 100 voters at temperature
+   * 0.10 beat 20–50 voters at 0.03–0.05; major-group smoothing 0.2 adds 1.7 points of vacancy
+   * major-group accuracy for 1 point of vacancy O*NET top-5. 300 candidates keep HNSW recall@10
+   * above 0.99 (300: e5-small-v2 measured 0.991 at 200, 0.997 at 400).
    */
-  public static final ClassifierSettings DEFAULT = new ClassifierSettings(200, 100, 0.10, 1.0, 0.35, 3);
+  public static final ClassifierSettings DEFAULT = new ClassifierSettings(300, 100, 0.10, 1.0, 0.35, 3, 0, 0.2);
+
+  /**
+   * For e5-small-v2 and bge-small-en-v1.5, whose cosine similarities are compressed into a narrow
+   * band: the same vote needs a sharper temperature (0.03; 0.05 and 0.10 measured worse).
+   */
+  public static final ClassifierSettings SHARP = DEFAULT.withVote(100, 0.03, 0, 0.2);
+
+  /** The settings tuned for the model an index was built with. */
+  public static ClassifierSettings forModel(String modelId) {
+    return modelId.startsWith("all-minilm") ? DEFAULT : SHARP;
+  }
+
+  public ClassifierSettings withVote(int voters, double temperature, double socWeight, double majorWeight) {
+    return new ClassifierSettings(candidates, voters, temperature, exactTitleBonus, descriptionWeight, evidence,
+        socWeight, majorWeight);
+  }
 
   public ClassifierSettings {
     if (candidates < 1 || voters < 1 || voters > candidates) {
       throw new IllegalArgumentException("need 1 <= voters <= candidates: " + voters + ", " + candidates);
     }
-    if (!(temperature > 0) || exactTitleBonus < 0 || descriptionWeight < 0 || descriptionWeight > 1 || evidence < 0) {
+    if (!(temperature > 0) || exactTitleBonus < 0 || descriptionWeight < 0 || descriptionWeight > 1 || evidence < 0
+        || socWeight < 0 || majorWeight < 0) {
       throw new IllegalArgumentException("invalid classifier settings: " + this);
     }
   }

@@ -7,12 +7,17 @@ import java.util.regex.Pattern;
 /**
  * Prepares a title for matching. Seniority words ("Senior", "Jr.", "II") say how senior a job is,
  * not what it is, and they pull titles towards the wrong occupations ("Senior Engineer - Sales"),
- * so they are removed before encoding. A title made only of such words is kept as it is.
+ * so they are removed before encoding; so are job-board noise (requisition codes like "JC65",
+ * bare numbers, "(Full-Time)"). A title made only of such words is kept as it is.
  */
 public final class TitleNormalizer {
   private static final Set<String> SENIORITY = Set.of(
       "senior", "sr", "junior", "jr", "i", "ii", "iii", "iv", "entry-level", "mid-level");
   private static final Pattern TOKEN = Pattern.compile("\\s+");
+  /** A bare number, or a code with two or more digits ("JC65", "R-10234"); "3D" stays. */
+  private static final Pattern CODE = Pattern.compile("[#(\\[]?(\\d+|[\\p{L}-]*\\d[\\p{L}-]*\\d[\\p{L}\\d-]*)[)\\],.:;]?");
+  private static final Pattern EMPLOYMENT = Pattern.compile(
+      "(?i)[(\\[]\\s*(full[- ]?time|part[- ]?time|remote|hybrid|contract|temporary|permanent|on[- ]?site)\\s*[)\\]]");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private TitleNormalizer() {}
@@ -20,7 +25,10 @@ public final class TitleNormalizer {
   /** The title with seniority words removed, for encoding. */
   public static String forMatching(String title) {
     StringBuilder kept = new StringBuilder();
-    for (String token : TOKEN.split(title.strip())) {
+    for (String token : TOKEN.split(EMPLOYMENT.matcher(title).replaceAll(" ").strip())) {
+      if (CODE.matcher(token).matches()) {
+        continue;
+      }
       String bare = token.toLowerCase(Locale.ROOT).replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}-]+$", "");
       if (SENIORITY.contains(bare)) {
         continue;

@@ -60,40 +60,37 @@ final class BenchCommand implements Callable<Integer> {
     List<String> titles = titles(queries != null ? queries : Defaults.home().resolve("../shared/data/eval/raw-titles-unlabelled.csv").normalize());
     ObjectNode report = Api.JSON.createObjectNode();
     report.put("titles", titles.size());
-    try (Encoder encoder = engine.openEncoder()) {
-      Classifier classifier = engine.openClassifier(encoder);
+    try (Engine opened = engine.open()) {
+      Encoder encoder = opened.encoder();
+      Classifier classifier = opened.classifier();
+      warmUp(encoder, classifier, titles);
+      ObjectNode enc = report.putObject("encoder");
+      Latencies single = time(titles, encoder::encode);
+      put(enc, "single", single);
+      enc.put("batch_titles_per_s", throughput(titles, encoder::encode));
+
+      ObjectNode cls = report.putObject("classify");
+      Latencies classifySingle = time(titles, t -> classifier.classify(Query.of(t)));
+      put(cls, "single", classifySingle);
+      cls.put("batch_titles_per_s", throughput(titles, batch -> classifier.classifyAll(batch.stream().map(Query::of).toList())));
+
+      ObjectNode http = report.putObject("http");
+      Javalin app = JobcodeServer.create(classifier, ServerSettings.DEFAULT).start("127.0.0.1", 0);
       try {
-        warmUp(encoder, classifier, titles);
-        ObjectNode enc = report.putObject("encoder");
-        Latencies single = time(titles, encoder::encode);
-        put(enc, "single", single);
-        enc.put("batch_titles_per_s", throughput(titles, encoder::encode));
-
-        ObjectNode cls = report.putObject("classify");
-        Latencies classifySingle = time(titles, t -> classifier.classify(Query.of(t)));
-        put(cls, "single", classifySingle);
-        cls.put("batch_titles_per_s", throughput(titles, batch -> classifier.classifyAll(batch.stream().map(Query::of).toList())));
-
-        ObjectNode http = report.putObject("http");
-        Javalin app = JobcodeServer.create(classifier, ServerSettings.DEFAULT).start("127.0.0.1", 0);
-        try {
-          HttpBench client = new HttpBench(app.port());
-          put(http, "single", time(titles, client::classify));
-          http.put("batch_titles_per_s", throughput(titles, client::batch));
-        } finally {
-          app.stop();
-        }
-
-        report.set("hnsw", recall(classifier.index().vectors(), encoder, titles));
-        ObjectNode ratios = report.putObject("ratios");
-        ratios.put("classify_single_p50_vs_encoder", ratio(cls.get("single_p50_ms").asDouble(), enc.get("single_p50_ms").asDouble()));
-        ratios.put("classify_batch_vs_encoder", ratio(cls.get("batch_titles_per_s").asDouble(), enc.get("batch_titles_per_s").asDouble()));
-        ratios.put("http_single_p50_vs_encoder", ratio(http.get("single_p50_ms").asDouble(), enc.get("single_p50_ms").asDouble()));
-        ratios.put("http_batch_vs_encoder", ratio(http.get("batch_titles_per_s").asDouble(), enc.get("batch_titles_per_s").asDouble()));
-        report.put("hnsw_recall_at_10", report.get("hnsw").get("recall_at_10").asDouble());
+        HttpBench client = new HttpBench(app.port());
+        put(http, "single", time(titles, client::classify));
+        http.put("batch_titles_per_s", throughput(titles, client::batch));
       } finally {
-        classifier.index().close();
+        app.stop();
       }
+
+      report.set("hnsw", recall(classifier.index().vectors(), encoder, titles));
+      ObjectNode ratios = report.putObject("ratios");
+      ratios.put("classify_single_p50_vs_encoder", ratio(cls.get("single_p50_ms").asDouble(), enc.get("single_p50_ms").asDouble()));
+      ratios.put("classify_batch_vs_encoder", ratio(cls.get("batch_titles_per_s").asDouble(), enc.get("batch_titles_per_s").asDouble()));
+      ratios.put("http_single_p50_vs_encoder", ratio(http.get("single_p50_ms").asDouble(), enc.get("single_p50_ms").asDouble()));
+      ratios.put("http_batch_vs_encoder", ratio(http.get("batch_titles_per_s").asDouble(), enc.get("batch_titles_per_s").asDouble()));
+      report.put("hnsw_recall_at_10", report.get("hnsw").get("recall_at_10").asDouble());
     }
     String text = Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report);
     System.out.println(text);

@@ -7,7 +7,6 @@ import dev.jobcode.classify.InvalidQueryException;
 import dev.jobcode.classify.Mode;
 import dev.jobcode.classify.OccupationMatch;
 import dev.jobcode.classify.Query;
-import dev.jobcode.encoder.Encoder;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.server.Api;
 import dev.jobcode.table.Table;
@@ -89,16 +88,12 @@ final class ClassifyCommand implements Callable<Integer> {
     }
     Table table = input == null ? null : Table.read(input);
     List<Query> queries = titles.stream().map(t -> new Query(t, description, k, m)).toList();
-    try (Encoder encoder = engine.openEncoder()) {
-      Classifier classifier = engine.openClassifier(encoder);
-      try {
-        if (table != null) {
-          classifyFile(classifier, table, m);
-        } else {
-          print(classifier.classifyAll(queries), classifier.index().meta(), System.out);
-        }
-      } finally {
-        classifier.index().close();
+    try (Engine opened = engine.open()) {
+      Classifier classifier = opened.classifier();
+      if (table != null) {
+        classifyFile(classifier, table, m);
+      } else {
+        print(classifier.classifyAll(queries), classifier.index().meta(), System.out);
       }
     }
     return 0;

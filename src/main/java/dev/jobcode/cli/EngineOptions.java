@@ -1,8 +1,8 @@
 package dev.jobcode.cli;
 
-import dev.jobcode.classify.Classifier;
-import dev.jobcode.encoder.Encoder;
+import dev.jobcode.classify.ClassifierSettings;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /** {@code --index} and {@code --models}, shared by every command that opens an index (a picocli mixin). */
@@ -26,11 +26,12 @@ final class EngineOptions {
     return models != null ? models : Defaults.models();
   }
 
-  Encoder openEncoder() {
-    return Engines.openEncoder(modelsDir());
+  /** The index and the encoder of the model it was built with. */
+  Engine open() {
+    return Engine.open(indexDir(), modelsDir());
   }
 
-  Classifier openClassifier(Encoder encoder) {
-    return Engines.openClassifier(indexDir(), encoder);
+  Engine open(UnaryOperator<ClassifierSettings> adjust) {
+    return Engine.open(indexDir(), modelsDir(), adjust);
   }
 }

@@ -2,8 +2,8 @@ package dev.jobcode.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobcode.classify.Classifier;
+import dev.jobcode.classify.ClassifierSettings;
 import dev.jobcode.classify.Mode;
-import dev.jobcode.encoder.Encoder;
 import dev.jobcode.eval.EvalReport;
 import dev.jobcode.eval.Evaluation;
 import dev.jobcode.eval.LabelledSet;
@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,6 +52,18 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--mode", defaultValue = "vote", description = "similarity, vote or centroid (default: ${DEFAULT-VALUE})")
   String mode;
 
+  @Option(names = "--voters", paramLabel = "N", description = "vote mode: nearest documents that vote (default: the classifier's)")
+  Integer voters;
+
+  @Option(names = "--temperature", paramLabel = "T", description = "vote mode: softmax temperature (default: the classifier's)")
+  Double temperature;
+
+  @Option(names = "--soc-weight", paramLabel = "W", description = "vote mode: SOC 6-digit smoothing (default: the classifier's)")
+  Double socWeight;
+
+  @Option(names = "--major-weight", paramLabel = "W", description = "vote mode: major-group smoothing (default: the classifier's)")
+  Double majorWeight;
+
   @Option(names = "--limit", paramLabel = "N", description = "only the first N rows")
   Integer limit;
 
@@ -75,17 +88,21 @@ final class EvalCommand implements Callable<Integer> {
     if (!labelled.levels().contains(primary)) {
       throw new Main.UsageException(set + " has SOC codes: it can be scored at soc or major level, not " + primary.id());
     }
-    try (Encoder encoder = engine.openEncoder()) {
-      Classifier classifier = engine.openClassifier(encoder);
+    UnaryOperator<ClassifierSettings> adjust = d -> {
       try {
-        Evaluation.Result result = Evaluation.run(labelled, classifier, m, primary, new ProgressBar("classifying"));
-        ObjectNode json = toJson(result, m, classifier.index().meta());
-        print(result, m, System.out);
-        if (out != null) {
-          Files.writeString(out, Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
-        }
-      } finally {
-        classifier.index().close();
+        return d.withVote(voters != null ? voters : d.voters(), temperature != null ? temperature : d.temperature(),
+            socWeight != null ? socWeight : d.socWeight(), majorWeight != null ? majorWeight : d.majorWeight());
+      } catch (IllegalArgumentException e) {
+        throw new Main.UsageException(e.getMessage());
+      }
+    };
+    try (Engine opened = engine.open(adjust)) {
+      Classifier classifier = opened.classifier();
+      Evaluation.Result result = Evaluation.run(labelled, classifier, m, primary, new ProgressBar("classifying"));
+      ObjectNode json = toJson(result, m, classifier.index().meta());
+      print(result, m, System.out);
+      if (out != null) {
+        Files.writeString(out, Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
       }
     }
     return 0;
@@ -104,6 +121,9 @@ final class EvalCommand implements Callable<Integer> {
     ObjectNode unique = json.putObject("unique");
     unique.put("n", r.unique().n());
     putLevels(unique, r.unique().byLevel());
+    ObjectNode uniqueTitles = json.putObject("unique_titles");
+    uniqueTitles.put("n", r.uniqueTitles().n());
+    putLevels(uniqueTitles, r.uniqueTitles().byLevel());
     ObjectNode groups = json.putObject("per_major_group");
     r.perMajorGroup().forEach((g, a) -> groups.putObject(g).put("n", a.n()).put("top1", round(a.top1())));
     var confusions = json.putArray("confusions");
@@ -120,13 +140,15 @@ final class EvalCommand implements Callable<Integer> {
 
   private static void print(Evaluation.Result result, Mode mode, PrintStream out) {
     EvalReport r = result.report();
-    out.printf(Locale.ROOT, "%s: %,d rows (%,d unique titles), mode %s, %,.0f titles/s%s%n", r.set(), r.n(), r.unique().n(),
+    out.printf(Locale.ROOT, "%s: %,d rows (%,d unique title+codes pairs), mode %s, %,.0f titles/s%s%n", r.set(), r.n(), r.unique().n(),
         mode.id(), result.titlesPerSecond(), r.rejected() > 0 ? ", " + r.rejected() + " rejected" : "");
-    out.println("level   top-1   top-3   top-5   | unique: top-1   top-3   top-5");
+    out.println("level   per row: top-1 top-3 top-5 | unique pairs: top-1 top-3 top-5 | unique titles: top-1 top-3 top-5");
     r.byLevel().forEach((level, a) -> {
       EvalReport.Accuracy u = r.unique().byLevel().get(level);
-      out.printf(Locale.ROOT, "%-6s %6.1f  %6.1f  %6.1f   |        %6.1f  %6.1f  %6.1f%n", level.id(),
-          100 * a.top1(), 100 * a.top3(), 100 * a.top5(), 100 * u.top1(), 100 * u.top3(), 100 * u.top5());
+      EvalReport.Accuracy t = r.uniqueTitles().byLevel().get(level);
+      out.printf(Locale.ROOT, "%-6s   %5.1f %5.1f %5.1f   |   %5.1f %5.1f %5.1f   |   %5.1f %5.1f %5.1f%n", level.id(),
+          100 * a.top1(), 100 * a.top3(), 100 * a.top5(), 100 * u.top1(), 100 * u.top3(), 100 * u.top5(),
+          100 * t.top1(), 100 * t.top3(), 100 * t.top5());
     });
     out.println("top-1 by major group (" + r.primary().id() + " level):");
     r.perMajorGroup().forEach((g, a) -> out.printf(Locale.ROOT, "  %s  %5.1f  (n=%d)%n", g, 100 * a.top1(), a.n()));

@@ -1,6 +1,7 @@
 package dev.jobcode.cli;
 
 import dev.jobcode.encoder.Encoder;
+import dev.jobcode.encoder.ModelSpec;
 import dev.jobcode.index.HnswParams;
 import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.IndexMeta;
@@ -32,6 +33,10 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--models", paramLabel = "DIR", description = "model files folder (default: models)")
   Path models;
 
+  @Option(names = "--model", defaultValue = ModelSpec.DEFAULT_ID,
+      description = "embedding model: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})", completionCandidates = ModelIds.class)
+  String model;
+
   @Option(names = "--hnsw-m", defaultValue = "" + HnswParams.DEFAULT_M, description = "HNSW links per node (default: ${DEFAULT-VALUE})")
   int hnswM;
 
@@ -48,22 +53,33 @@ final class IndexCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new Main.UsageException(e.getMessage());
     }
-    build(onetDir, Optional.ofNullable(onetVersion), target, models != null ? models : Defaults.models(), hnsw);
+    ModelSpec spec = ModelSpec.byId(model).orElseThrow(() -> new Main.UsageException(
+        "unknown --model '" + model + "': use one of " + ModelSpec.ids()));
+    build(onetDir, Optional.ofNullable(onetVersion), target, spec, models != null ? models : Defaults.models(), hnsw);
     return 0;
   }
 
   /** Loads, encodes and writes; prints what it did. Shared with {@code serve}'s first run. */
-  static IndexMeta build(Path onetDir, Optional<String> version, Path target, Path modelsDir, HnswParams hnsw) {
+  static IndexMeta build(Path onetDir, Optional<String> version, Path target, ModelSpec spec, Path modelsDir,
+                         HnswParams hnsw) {
     Taxonomy taxonomy = OnetLoader.load(onetDir, version);
     System.err.printf(Locale.ROOT, "jobcode: O*NET %s from %s: %,d occupations, %,d texts %s%n", taxonomy.version(),
         onetDir, taxonomy.occupations().size(), taxonomy.texts().size(), taxonomy.countsByKind());
-    try (Encoder encoder = Engines.openEncoder(modelsDir)) {
+    try (Encoder encoder = Engine.openEncoder(spec, modelsDir)) {
       IndexMeta meta = new IndexBuilder(encoder, hnsw, new ProgressBar("encoding"))
           .build(taxonomy, onetDir.toAbsolutePath().normalize().toString(), target);
       System.err.printf(Locale.ROOT, "jobcode: indexed %,d texts of %,d occupations into %s in %.1f s %s%n",
           meta.documents().values().stream().mapToInt(Integer::intValue).sum(), meta.occupations(), target,
           meta.buildSeconds(), meta.documents());
       return meta;
+    }
+  }
+
+  /** The model ids, for picocli's help. */
+  static final class ModelIds implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return ModelSpec.KNOWN.stream().map(ModelSpec::id).iterator();
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.jobcode.cli;
 
 import dev.jobcode.classify.Classifier;
-import dev.jobcode.encoder.Encoder;
+import dev.jobcode.encoder.ModelSpec;
 import dev.jobcode.index.HnswParams;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.server.JobcodeServer;
@@ -44,12 +44,12 @@ final class ServeCommand implements Callable<Integer> {
         throw new Main.UsageException("no index at " + indexDir + "; build it with 'jobcode index --out " + indexDir + "'");
       }
       System.err.println("jobcode: no index at " + indexDir + " yet; building it once (a few minutes)");
-      IndexCommand.build(onet != null ? onet : Defaults.onet(), Optional.empty(), indexDir, engine.modelsDir(),
-          HnswParams.DEFAULT);
+      IndexCommand.build(onet != null ? onet : Defaults.onet(), Optional.empty(), indexDir, ModelSpec.DEFAULT,
+          engine.modelsDir(), HnswParams.DEFAULT);
     }
     long start = System.nanoTime();
-    try (Encoder encoder = engine.openEncoder()) {
-      Classifier classifier = engine.openClassifier(encoder);
+    try (Engine opened = engine.open()) {
+      Classifier classifier = opened.classifier();
       Javalin app = JobcodeServer.create(classifier, ServerSettings.DEFAULT);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -62,7 +62,6 @@ final class ServeCommand implements Callable<Integer> {
           meta.taxonomy().name(), meta.taxonomy().version(), meta.model().id(), host, app.port(),
           (System.nanoTime() - start) / 1e9);
       stopped.await();
-      classifier.index().close();
     }
     return 0;
   }

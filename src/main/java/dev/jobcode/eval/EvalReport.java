@@ -8,12 +8,14 @@ import java.util.Map;
  *
  * @param byLevel top-1/3/5 per scorable level, per row
  * @param unique the same, counting each distinct (title, acceptable codes) pair once
+ * @param uniqueTitles the same, counting each distinct title once, against the labels of its first
+ *     row (a few generic titles carry hundreds of rows in some sets)
  * @param perMajorGroup top-1 at the primary level, by the major group of the row's first label
  * @param confusions the most frequent (expected, predicted) top-1 mistakes at the primary level
  * @param rejected rows the classifier refused (empty or over-long title); they count as wrong
  */
 public record EvalReport(String set, int n, Level primary, Map<Level, Accuracy> byLevel, Unique unique,
-                         Map<String, GroupAccuracy> perMajorGroup, List<Confusion> confusions, int rejected) {
+                         Unique uniqueTitles, Map<String, GroupAccuracy> perMajorGroup, List<Confusion> confusions, int rejected) {
 
   /** Share of rows whose first 1, 3 or 5 predicted occupations include an acceptable code. */
   public record Accuracy(double top1, double top3, double top5) {}

@@ -31,16 +31,19 @@ public final class Scorer {
       throw new IllegalArgumentException("set " + set.file() + " cannot be scored at level " + primary.id()
           + "; its labels allow " + set.levels().stream().map(Level::id).toList());
     }
-    // 1. Per row, and per first occurrence of each (title, codes) pair.
+    // 1. Per row, per first occurrence of each (title, codes) pair, and of each title.
     Map<String, Integer> firstOfPair = new LinkedHashMap<>();
+    Map<String, Integer> firstOfTitle = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++) {
       firstOfPair.putIfAbsent(rows.get(i).title() + '\u0000' + rows.get(i).codes(), i);
+      firstOfTitle.putIfAbsent(rows.get(i).title(), i);
     }
     List<Integer> all = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       all.add(i);
     }
     List<Integer> unique = new ArrayList<>(firstOfPair.values());
+    List<Integer> uniqueTitles = new ArrayList<>(firstOfTitle.values());
 
     // 2. Per major group and confusions, at the primary level.
     Map<String, int[]> groups = new TreeMap<>();
@@ -71,7 +74,7 @@ public final class Scorer {
 
     return new EvalReport(set.file().getFileName().toString(), rows.size(), primary,
         accuracies(set, predictions, all), new EvalReport.Unique(unique.size(), accuracies(set, predictions, unique)),
-        perGroup, top, rejected);
+        new EvalReport.Unique(uniqueTitles.size(), accuracies(set, predictions, uniqueTitles)), perGroup, top, rejected);
   }
 
   private static Map<Level, EvalReport.Accuracy> accuracies(LabelledSet set, List<List<String>> predictions,

@@ -60,7 +60,7 @@ class CliIT {
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode json = Api.JSON.readTree(r.out());
     assertThat(json.at("/taxonomy/version").asText()).isEqualTo("30.0");
-    assertThat(json.at("/model/id").asText()).isEqualTo("all-minilm-l6-v2");
+    assertThat(json.at("/model/id").asText()).isEqualTo("e5-small-v2");
     assertThat(json.at("/query/mode").asText()).isEqualTo("similarity");
     assertThat(json.at("/results/0/code").asText()).isEqualTo("15-2051.00");
     assertThat(json.get("results")).hasSize(5);

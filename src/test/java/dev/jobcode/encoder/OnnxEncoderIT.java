@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class OnnxEncoderIT {
-  private final Encoder encoder = RealData.encoder();
+  private final Encoder encoder = RealData.minilm();
 
   @Test
   void knownAnswerVectorForRegisteredNurse() {

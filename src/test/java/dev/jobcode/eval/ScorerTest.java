@@ -37,6 +37,7 @@ class ScorerTest {
         Electrician\t47-2111.00|49-2098.00\tx
         Chef\t35-1011.00\tx
         \t13-2011.00\tx
+        Chef\t35-2014.00\tx
         """);
     assertThat(set.levels()).containsExactly(Level.ONET, Level.SOC, Level.MAJOR);
     List<List<String>> predictions = Arrays.asList(
@@ -44,26 +45,33 @@ class ScorerTest {
         p("29-1141.03", "29-1141.00", "11-9111.00"),    // the same pair again: counted once in "unique"
         p("49-2098.00", "47-2111.00"),                  // second acceptable code: top-1 everywhere
         p("35-2014.00", "35-1012.00", "11-9051.00", "35-2021.00", "35-1011.00"),  // top-5; major top-1
-        null);                                          // rejected: wrong everywhere
+        null,                                           // rejected: wrong everywhere
+        p("35-2014.00", "35-1012.00"));                 // "Chef" again, other label: top-1 everywhere
 
     EvalReport r = Scorer.score(set, predictions, Level.ONET);
 
-    assertThat(r.n()).isEqualTo(5);
+    assertThat(r.n()).isEqualTo(6);
     assertThat(r.rejected()).isEqualTo(1);
-    // Rows right: onet top-1 {3}, top-3 {1,2,3}, top-5 {1,2,3,4}; soc {1,2,3} {1,2,3} {1,2,3,4}; major {1..4}.
-    assertAccuracy(r.byLevel().get(Level.ONET), 1 / 5.0, 3 / 5.0, 4 / 5.0);
-    assertAccuracy(r.byLevel().get(Level.SOC), 3 / 5.0, 3 / 5.0, 4 / 5.0);
-    assertAccuracy(r.byLevel().get(Level.MAJOR), 4 / 5.0, 4 / 5.0, 4 / 5.0);
-    // Unique pairs are rows 1, 3, 4, 5.
-    assertThat(r.unique().n()).isEqualTo(4);
-    assertAccuracy(r.unique().byLevel().get(Level.ONET), 1 / 4.0, 2 / 4.0, 3 / 4.0);
-    assertAccuracy(r.unique().byLevel().get(Level.SOC), 2 / 4.0, 2 / 4.0, 3 / 4.0);
-    assertAccuracy(r.unique().byLevel().get(Level.MAJOR), 3 / 4.0, 3 / 4.0, 3 / 4.0);
+    // Rows right: onet top-1 {3,6}, top-3 {1,2,3,6}, top-5 {1,2,3,4,6}; soc {1,2,3,6} {1,2,3,6}
+    // {1,2,3,4,6}; major {1,2,3,4,6} at every k.
+    assertAccuracy(r.byLevel().get(Level.ONET), 2 / 6.0, 4 / 6.0, 5 / 6.0);
+    assertAccuracy(r.byLevel().get(Level.SOC), 4 / 6.0, 4 / 6.0, 5 / 6.0);
+    assertAccuracy(r.byLevel().get(Level.MAJOR), 5 / 6.0, 5 / 6.0, 5 / 6.0);
+    // Unique (title, codes) pairs are rows 1, 3, 4, 5, 6.
+    assertThat(r.unique().n()).isEqualTo(5);
+    assertAccuracy(r.unique().byLevel().get(Level.ONET), 2 / 5.0, 3 / 5.0, 4 / 5.0);
+    assertAccuracy(r.unique().byLevel().get(Level.SOC), 3 / 5.0, 3 / 5.0, 4 / 5.0);
+    assertAccuracy(r.unique().byLevel().get(Level.MAJOR), 4 / 5.0, 4 / 5.0, 4 / 5.0);
+    // Unique titles are rows 1, 3, 4, 5 (row 6 repeats "Chef").
+    assertThat(r.uniqueTitles().n()).isEqualTo(4);
+    assertAccuracy(r.uniqueTitles().byLevel().get(Level.ONET), 1 / 4.0, 2 / 4.0, 3 / 4.0);
+    assertAccuracy(r.uniqueTitles().byLevel().get(Level.SOC), 2 / 4.0, 2 / 4.0, 3 / 4.0);
+    assertAccuracy(r.uniqueTitles().byLevel().get(Level.MAJOR), 3 / 4.0, 3 / 4.0, 3 / 4.0);
     // By the first label's major group, top-1 at the primary (onet) level.
     assertThat(r.perMajorGroup()).containsExactly(
         java.util.Map.entry("13", new EvalReport.GroupAccuracy(1, 0)),
         java.util.Map.entry("29", new EvalReport.GroupAccuracy(2, 0)),
-        java.util.Map.entry("35", new EvalReport.GroupAccuracy(1, 0)),
+        java.util.Map.entry("35", new EvalReport.GroupAccuracy(2, 0.5)),
         java.util.Map.entry("47", new EvalReport.GroupAccuracy(1, 1)));
     assertThat(r.confusions()).containsExactly(
         new EvalReport.Confusion("29-1141.00", "29-1141.03", 2),

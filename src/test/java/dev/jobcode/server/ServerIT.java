@@ -27,7 +27,8 @@ class ServerIT {
       JsonNode json = Api.JSON.readTree(r.body());
       assertThat(json.at("/taxonomy/version").asText()).isEqualTo("30.0");
       assertThat(json.at("/results/0/soc_code").asText()).isEqualTo("29-1141");
-      assertThat(json.at("/results/0/evidence/0/text").asText()).containsIgnoringCase("ICU");
+      assertThat(json.at("/results/0/evidence/0/text").asText()).containsIgnoringCase("Nurse");
+      assertThat(json.at("/model/id").asText()).isEqualTo("e5-small-v2");
 
       HttpResponse<String> occupation = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/occupations/15-1252.00")).build(),
           HttpResponse.BodyHandlers.ofString());

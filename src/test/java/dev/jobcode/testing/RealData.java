@@ -44,13 +44,26 @@ public final class RealData {
 
   public static synchronized Encoder encoder() {
     if (encoder == null) {
-      ModelSpec spec = ModelSpec.ALL_MINILM_L6_V2;
-      encoder = OnnxEncoder.open(spec, ModelFiles.resolve(spec, home().resolve("models")), 2);
+      encoder = open(ModelSpec.DEFAULT);
     }
     return encoder;
   }
 
-  /** The O*NET 30.0 index, built on first call. */
+  private static Encoder minilm;
+
+  /** all-MiniLM-L6-v2, for the encoder's known-answer tests against a published reference. */
+  public static synchronized Encoder minilm() {
+    if (minilm == null) {
+      minilm = open(ModelSpec.ALL_MINILM_L6_V2);
+    }
+    return minilm;
+  }
+
+  private static Encoder open(ModelSpec spec) {
+    return OnnxEncoder.open(spec, ModelFiles.resolve(spec, home().resolve("models")), 2);
+  }
+
+  /** The O*NET 30.0 index with the default model, built on first call. */
   public static synchronized Path index() {
     if (index == null) {
       String given = System.getProperty("jobcode.it.index");
@@ -67,7 +80,8 @@ public final class RealData {
 
   public static synchronized Classifier classifier() {
     if (classifier == null) {
-      classifier = new Classifier(OnetIndex.open(index(), encoder().model()), encoder(), ClassifierSettings.DEFAULT);
+      classifier = new Classifier(OnetIndex.open(index(), encoder().model()), encoder(),
+          ClassifierSettings.forModel(encoder().model().id()));
     }
     return classifier;
   }
