@@ -88,7 +88,9 @@ public final class Classifier {
           floor(query.mode(), textHits));
       evidence.addAll(textHits);
     }
-    return new Classification(query, top(scores, query.k(), evidence));
+    List<OccupationMatch> top = top(scores, Math.max(2, query.k()), evidence);
+    boolean review = ReviewRule.DEFAULT.needsReview(top);
+    return new Classification(query, top.subList(0, Math.min(query.k(), top.size())), review);
   }
 
   /** Scores of one channel (title or description) by the mode. */

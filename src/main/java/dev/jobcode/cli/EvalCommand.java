@@ -129,6 +129,9 @@ final class EvalCommand implements Callable<Integer> {
     var confusions = json.putArray("confusions");
     r.confusions().forEach(c -> confusions.addObject().put("expected", c.expected()).put("predicted", c.predicted()).put("count", c.count()));
     json.put("rejected", r.rejected());
+    json.putObject("review").put("rule", "top score < 0.3 or lead over the second < 0.1")
+        .put("flagged", round(r.review().flagged())).put("accepted_top1", round(r.review().acceptedTop1()))
+        .put("flagged_top1", round(r.review().flaggedTop1()));
     json.put("titles_per_second", Math.round(result.titlesPerSecond() * 10) / 10.0);
     return json;
   }
@@ -150,6 +153,8 @@ final class EvalCommand implements Callable<Integer> {
           100 * a.top1(), 100 * a.top3(), 100 * a.top5(), 100 * u.top1(), 100 * u.top3(), 100 * u.top5(),
           100 * t.top1(), 100 * t.top3(), 100 * t.top5());
     });
+    out.printf(Locale.ROOT, "review flag: %.1f%% of rows flagged; top-1 (%s) %.1f%% of accepted, %.1f%% of flagged%n",
+        100 * r.review().flagged(), r.primary().id(), 100 * r.review().acceptedTop1(), 100 * r.review().flaggedTop1());
     out.println("top-1 by major group (" + r.primary().id() + " level):");
     r.perMajorGroup().forEach((g, a) -> out.printf(Locale.ROOT, "  %s  %5.1f  (n=%d)%n", g, 100 * a.top1(), a.n()));
     out.println("most frequent confusions (expected -> predicted):");

@@ -40,22 +40,26 @@ public final class Evaluation {
     // 2. Classify in batches.
     List<String> keys = new ArrayList<>(distinct.keySet());
     Map<String, List<String>> predicted = new HashMap<>();
+    Map<String, Boolean> review = new HashMap<>();
     long start = System.nanoTime();
     for (int from = 0; from < keys.size(); from += BATCH) {
       List<String> chunk = keys.subList(from, Math.min(from + BATCH, keys.size()));
       List<Classification> answers = classifier.classifyAll(chunk.stream().map(distinct::get).toList());
       for (int i = 0; i < chunk.size(); i++) {
         predicted.put(chunk.get(i), answers.get(i).results().stream().map(m -> m.occupation().code()).toList());
+        review.put(chunk.get(i), answers.get(i).review());
       }
       progress.progress(from + chunk.size(), keys.size());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     // 3. Score every row.
     List<List<String>> perRow = new ArrayList<>(set.rows().size());
+    List<Boolean> flagged = new ArrayList<>(set.rows().size());
     for (LabelledSet.Row row : set.rows()) {
       perRow.add(predicted.get(key(row)));
+      flagged.add(review.getOrDefault(key(row), true));
     }
-    return new Result(Scorer.score(set, perRow, primary), seconds > 0 ? keys.size() / seconds : 0);
+    return new Result(Scorer.score(set, perRow, flagged, primary), seconds > 0 ? keys.size() / seconds : 0);
   }
 
   private static String key(LabelledSet.Row row) {

@@ -19,12 +19,18 @@ public final class Scorer {
 
   private Scorer() {}
 
+  /** Scores predictions none of which is flagged for review. */
+  public static EvalReport score(LabelledSet set, List<List<String>> predictions, Level primary) {
+    return score(set, predictions, java.util.Collections.nCopies(predictions.size(), false), primary);
+  }
+
   /**
    * @param predictions per row, the predicted O*NET codes best first, or null when rejected
+   * @param review per row, whether the answer was flagged for review
    */
-  public static EvalReport score(LabelledSet set, List<List<String>> predictions, Level primary) {
+  public static EvalReport score(LabelledSet set, List<List<String>> predictions, List<Boolean> review, Level primary) {
     List<LabelledSet.Row> rows = set.rows();
-    if (predictions.size() != rows.size()) {
+    if (predictions.size() != rows.size() || review.size() != rows.size()) {
       throw new IllegalArgumentException(rows.size() + " rows but " + predictions.size() + " predictions");
     }
     if (!set.levels().contains(primary)) {
@@ -49,17 +55,22 @@ public final class Scorer {
     Map<String, int[]> groups = new TreeMap<>();
     Map<String, Integer> confusions = new HashMap<>();
     int rejected = 0;
+    int[] flagged = new int[2];   // rows flagged, of which right
+    int[] accepted = new int[2];  // rows accepted, of which right
     for (int i = 0; i < rows.size(); i++) {
       List<String> predicted = predictions.get(i);
       LabelledSet.Row row = rows.get(i);
       int[] g = groups.computeIfAbsent(Level.MAJOR.of(row.codes().get(0)), c -> new int[2]);
       g[0]++;
+      int[] split = predicted == null || review.get(i) ? flagged : accepted;
+      split[0]++;
       if (predicted == null) {
         rejected++;
         continue;
       }
       if (hit(row, predicted, 1, primary)) {
         g[1]++;
+        split[1]++;
       } else if (!predicted.isEmpty()) {
         confusions.merge(primary.of(row.codes().get(0)) + '\u0000' + primary.of(predicted.get(0)), 1, Integer::sum);
       }
@@ -74,7 +85,9 @@ public final class Scorer {
 
     return new EvalReport(set.file().getFileName().toString(), rows.size(), primary,
         accuracies(set, predictions, all), new EvalReport.Unique(unique.size(), accuracies(set, predictions, unique)),
-        new EvalReport.Unique(uniqueTitles.size(), accuracies(set, predictions, uniqueTitles)), perGroup, top, rejected);
+        new EvalReport.Unique(uniqueTitles.size(), accuracies(set, predictions, uniqueTitles)), perGroup, top, rejected,
+        new EvalReport.Review(fraction(flagged[0], rows.size()), fraction(accepted[1], accepted[0]),
+            fraction(flagged[1], flagged[0])));
   }
 
   private static Map<Level, EvalReport.Accuracy> accuracies(LabelledSet set, List<List<String>> predictions,

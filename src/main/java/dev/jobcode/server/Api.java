@@ -62,12 +62,14 @@ public final class Api {
 
   public record QueryView(String title, String description, int k, String mode) {}
 
-  public record ClassifyResponse(TaxonomyRef taxonomy, ModelRef model, QueryView query, List<ResultView> results) {
+  /** {@code review}: true when a person should check the answer (top score < 0.3 or lead < 0.1). */
+  public record ClassifyResponse(TaxonomyRef taxonomy, ModelRef model, QueryView query, List<ResultView> results,
+                                 boolean review) {
     public static ClassifyResponse of(Classification c, IndexMeta meta) {
       var q = c.query();
       return new ClassifyResponse(TaxonomyRef.of(meta), ModelRef.of(meta),
           new QueryView(q.title(), q.descriptionIfAny().orElse(null), q.k(), q.mode().id()),
-          c.results().stream().map(ResultView::of).toList());
+          c.results().stream().map(ResultView::of).toList(), c.review());
     }
   }
 

@@ -48,9 +48,13 @@ class ScorerTest {
         null,                                           // rejected: wrong everywhere
         p("35-2014.00", "35-1012.00"));                 // "Chef" again, other label: top-1 everywhere
 
-    EvalReport r = Scorer.score(set, predictions, Level.ONET);
+    List<Boolean> review = List.of(true, true, false, false, false, false);
+
+    EvalReport r = Scorer.score(set, predictions, review, Level.ONET);
 
     assertThat(r.n()).isEqualTo(6);
+    // Flagged: rows 1, 2 and the rejected row 5 (0 right at onet top-1); accepted 3, 4, 6 (3 and 6 right).
+    assertThat(r.review()).isEqualTo(new EvalReport.Review(3 / 6.0, 2 / 3.0, 0));
     assertThat(r.rejected()).isEqualTo(1);
     // Rows right: onet top-1 {3,6}, top-3 {1,2,3,6}, top-5 {1,2,3,4,6}; soc {1,2,3,6} {1,2,3,6}
     // {1,2,3,4,6}; major {1,2,3,4,6} at every k.

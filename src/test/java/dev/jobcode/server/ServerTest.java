@@ -71,6 +71,7 @@ class ServerTest {
       assertThat(a.json().at("/taxonomy/version").asText()).isEqualTo("99.1");
       assertThat(a.json().at("/model/id").asText()).isEqualTo("fake-bow");
       assertThat(a.json().at("/query/mode").asText()).isEqualTo("vote");
+      assertThat(a.json().get("review").isBoolean()).isTrue();
       assertThat(a.json().get("results")).hasSize(2);
       JsonNode top = a.json().at("/results/0");
       assertThat(top.get("code").asText()).isEqualTo("29-1141.00");

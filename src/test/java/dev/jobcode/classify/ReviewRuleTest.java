@@ -1,0 +1,23 @@
+package dev.jobcode.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jobcode.taxonomy.Occupation;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReviewRuleTest {
+  private static OccupationMatch match(double score) {
+    return new OccupationMatch(new Occupation("15-1252.00", "Software Developers", "", 4), score, List.of());
+  }
+
+  @Test
+  void flagsLowOrNarrowLeadsOnly() {
+    ReviewRule rule = ReviewRule.DEFAULT;
+    assertThat(rule.needsReview(List.of(match(0.8), match(0.1)))).isFalse();
+    assertThat(rule.needsReview(List.of(match(0.29), match(0.0)))).as("below 0.3").isTrue();
+    assertThat(rule.needsReview(List.of(match(0.45), match(0.36)))).as("lead 0.09").isTrue();
+    assertThat(rule.needsReview(List.of(match(0.5)))).as("alone").isFalse();
+    assertThat(rule.needsReview(List.of())).isTrue();
+  }
+}
