@@ -1,6 +1,7 @@
 package dev.jobcode.classify;
 
 import dev.jobcode.encoder.Encoder;
+import dev.jobcode.encoder.Vectors;
 import dev.jobcode.index.Fields;
 import dev.jobcode.index.Hit;
 import dev.jobcode.index.Label;
@@ -8,6 +9,7 @@ import dev.jobcode.index.OnetIndex;
 import dev.jobcode.index.VectorIndex;
 import dev.jobcode.taxonomy.Occupation;
 import dev.jobcode.taxonomy.OnetCodes;
+import dev.jobcode.taxonomy.TextKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,6 +39,7 @@ public final class Classifier {
   private final ExactTitles exactTitles;
   private final Centroids titleCentroids;
   private final Centroids textCentroids;
+  private final Map<String, float[]> ownTitleVectors = new HashMap<>();
 
   public Classifier(OnetIndex index, Encoder encoder, ClassifierSettings settings) {
     this.index = Objects.requireNonNull(index, "index");
@@ -45,6 +48,13 @@ public final class Classifier {
     this.settings = Objects.requireNonNull(settings, "settings");
     exactTitles = new ExactTitles(vectors);
     titleCentroids = Centroids.of(vectors, Fields.TITLE_VECTOR);
+    vectors.forEachVector(Fields.TITLE_VECTOR, (doc, vector) -> {
+      for (Label label : vectors.labels(doc)) {
+        if (label.kind() == TextKind.TITLE) {
+          ownTitleVectors.put(label.code(), vector.clone());
+        }
+      }
+    });
     textCentroids = Centroids.of(vectors, Fields.TEXT_VECTOR);
   }
 
@@ -79,11 +89,11 @@ public final class Classifier {
   private Classification rank(Query query, float[] titleVector, float[] descriptionVector) {
     List<Hit> titleHits = vectors.search(Fields.TITLE_VECTOR, titleVector, settings.candidates());
     Set<String> exact = exactTitles.codesFor(TitleNormalizer.forMatching(query.title()));
-    Map<String, Double> scores = channel(query.mode(), titleHits, titleVector, titleCentroids, exact);
+    Map<String, Double> scores = channel(query.mode(), titleHits, titleVector, titleCentroids, exactSplit(exact, titleVector));
     List<Hit> evidence = new ArrayList<>(titleHits);
     if (descriptionVector != null) {
       List<Hit> textHits = vectors.search(Fields.TEXT_VECTOR, descriptionVector, settings.candidates());
-      Map<String, Double> text = channel(query.mode(), textHits, descriptionVector, textCentroids, Set.of());
+      Map<String, Double> text = channel(query.mode(), textHits, descriptionVector, textCentroids, Map.of());
       scores = mix(scores, text, settings.descriptionWeight(), floor(query.mode(), titleHits),
           floor(query.mode(), textHits));
       evidence.addAll(textHits);
@@ -93,9 +103,38 @@ public final class Classifier {
     return new Classification(query, top.subList(0, Math.min(query.k(), top.size())), review);
   }
 
+  /**
+   * How the exact-title bonus is shared when several occupations list the query as a title: by a
+   * softmax, at the vote's temperature, of the query's similarity to each one's own title ("Tire
+   * Molder" is listed by Tire Builders and by Production Workers, All Other; the first is nearer).
+   */
+  private Map<String, Double> exactSplit(Set<String> codes, float[] query) {
+    Map<String, Double> split = new HashMap<>();
+    if (codes.isEmpty()) {
+      return split;
+    }
+    double best = Double.NEGATIVE_INFINITY;
+    Map<String, Double> similarity = new HashMap<>();
+    for (String code : codes) {
+      float[] own = ownTitleVectors.get(code);
+      double s = own == null ? 0 : Vectors.dot(query, own);
+      similarity.put(code, s);
+      best = Math.max(best, s);
+    }
+    double total = 0;
+    for (Map.Entry<String, Double> e : similarity.entrySet()) {
+      double w = Math.exp((e.getValue() - best) / settings.temperature());
+      split.put(e.getKey(), w);
+      total += w;
+    }
+    final double sum = total;
+    split.replaceAll((code, w) -> w / sum);
+    return split;
+  }
+
   /** Scores of one channel (title or description) by the mode. */
   private Map<String, Double> channel(Mode mode, List<Hit> hits, float[] query, Centroids centroids,
-                                      Set<String> exactCodes) {
+                                      Map<String, Double> exactCodes) {
     return switch (mode) {
       case SIMILARITY -> {
         Map<String, Double> best = new HashMap<>();
@@ -115,10 +154,10 @@ public final class Classifier {
    * Softmax vote: each of the nearest {@code voters} documents gives exp((s - s_best) / T), split
    * evenly among the occupations that share its text (a title shared by many occupations says
    * little about which one is meant); shares are normalised to sum to 1. Occupations that have the query as
-   * a title then share an extra {@code exactTitleBonus} of mass, and all shares are divided by
+   * a title then share an extra {@code exactTitleBonus} of mass ({@link #exactSplit}), and all shares are divided by
    * (1 + bonus) so they still sum to 1.
    */
-  private Map<String, Double> vote(List<Hit> hits, Set<String> exactCodes) {
+  private Map<String, Double> vote(List<Hit> hits, Map<String, Double> exactSplit) {
     Map<String, Double> shares = new HashMap<>();
     List<Hit> voters = hits.subList(0, Math.min(settings.voters(), hits.size()));
     if (voters.isEmpty()) {
@@ -136,21 +175,20 @@ public final class Classifier {
     }
     final double sum = total;
     shares.replaceAll((code, w) -> w / sum);
-    if (!exactCodes.isEmpty() && settings.exactTitleBonus() > 0) {
+    if (!exactSplit.isEmpty() && settings.exactTitleBonus() > 0) {
       double bonus = settings.exactTitleBonus();
-      for (String code : exactCodes) {
-        shares.merge(code, bonus / exactCodes.size(), Double::sum);
-      }
+      exactSplit.forEach((code, fraction) -> shares.merge(code, bonus * fraction, Double::sum));
       shares.replaceAll((code, s) -> s / (1 + bonus));
     }
     return shares;
   }
 
   /**
-   * Hierarchical smoothing of vote shares: each occupation adds {@code socWeight} times the total
-   * share of its SOC 6-digit group and {@code majorWeight} times that of its major group, so that
-   * an occupation backed by many near neighbours of the same family beats a lone near match; the
-   * results are renormalised to sum to 1.
+   * Hierarchical smoothing of vote shares: each occupation's share is multiplied by (1 + socWeight
+   * × the total share of its SOC 6-digit group + majorWeight × that of its major group), so that
+   * an occupation backed by many near neighbours of the same family beats a lone near match of
+   * about the same share; the results are renormalised to sum to 1, which keeps the scale of the
+   * shares (the factor is at most 1 + socWeight + majorWeight).
    */
   private Map<String, Double> smooth(Map<String, Double> shares) {
     if (settings.socWeight() == 0 && settings.majorWeight() == 0) {
@@ -166,8 +204,8 @@ public final class Classifier {
     double total = 0;
     for (Map.Entry<String, Double> e : shares.entrySet()) {
       String code = e.getKey();
-      double s = e.getValue() + settings.socWeight() * soc.get(OnetCodes.soc6(code))
-          + settings.majorWeight() * major.get(OnetCodes.majorGroup(code));
+      double s = e.getValue() * (1 + settings.socWeight() * soc.get(OnetCodes.soc6(code))
+          + settings.majorWeight() * major.get(OnetCodes.majorGroup(code)));
       smoothed.put(code, s);
       total += s;
     }

@@ -17,18 +17,18 @@ package dev.jobcode.classify;
 public record ClassifierSettings(int candidates, int voters, double temperature, double exactTitleBonus,
                                  double descriptionWeight, int evidence, double socWeight, double majorWeight) {
   /**
-   * For all-MiniLM-L6-v2 (and its int8 variant). Chosen on the dev sets: 100 voters at temperature
-   * 0.10 beat 20–50 voters at 0.03–0.05; major-group smoothing 0.2 adds 1.7 points of vacancy
-   * major-group accuracy for 1 point of vacancy O*NET top-5. 300 candidates keep HNSW recall@10
-   * above 0.99 (300: e5-small-v2 measured 0.991 at 200, 0.997 at 400).
+   * For all-MiniLM-L6-v2 (and its int8 variant). Chosen on the dev sets (docs/ACCURACY.md): 100
+   * voters at temperature 0.10 beat 20–50 voters at 0.03–0.05; multiplicative major-group
+   * smoothing (weight 3) adds about a point of major-group accuracy and keeps top-5. 300 candidates
+   * keep HNSW recall@10 above 0.99 (e5-small-v2 measured 0.991 at 200, 0.997 at 400).
    */
-  public static final ClassifierSettings DEFAULT = new ClassifierSettings(300, 100, 0.10, 1.0, 0.35, 3, 0, 0.2);
+  public static final ClassifierSettings DEFAULT = new ClassifierSettings(300, 100, 0.10, 1.0, 0.35, 3, 0, 3);
 
   /**
    * For e5-small-v2 and bge-small-en-v1.5, whose cosine similarities are compressed into a narrow
    * band: the same vote needs a sharper temperature (0.03; 0.05 and 0.10 measured worse).
    */
-  public static final ClassifierSettings SHARP = DEFAULT.withVote(100, 0.03, 0, 0.2);
+  public static final ClassifierSettings SHARP = DEFAULT.withVote(100, 0.03, 0, 3);
 
   /** The settings tuned for the model an index was built with. */
   public static ClassifierSettings forModel(String modelId) {
