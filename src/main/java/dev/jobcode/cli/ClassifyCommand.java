@@ -46,8 +46,8 @@ final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "-k", defaultValue = "5", description = "occupations per title, 1..50 (default: ${DEFAULT-VALUE})")
   int k;
 
-  @Option(names = "--mode", defaultValue = "vote", description = "similarity, vote or centroid (default: ${DEFAULT-VALUE})")
-  String mode;
+  @Mixin
+  ModeOption mode = new ModeOption();
 
   @Option(names = "--description", paramLabel = "TEXT", description = "a job description for the title(s)")
   String description;
@@ -73,7 +73,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Mode m = Mode.fromId(mode).orElseThrow(() -> new Main.UsageException("unknown --mode '" + mode + "': use one of " + Mode.ids()));
+    Mode m = mode.mode();
     if (k < 1 || k > Query.MAX_K) {
       throw new Main.UsageException("-k must be between 1 and " + Query.MAX_K + ", got " + k);
     }

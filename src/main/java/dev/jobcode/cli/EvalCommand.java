@@ -49,8 +49,8 @@ final class EvalCommand implements Callable<Integer> {
       description = "level of the per-group figures and confusions: onet, soc or major (default: the finest the labels allow)")
   String level;
 
-  @Option(names = "--mode", defaultValue = "vote", description = "similarity, vote or centroid (default: ${DEFAULT-VALUE})")
-  String mode;
+  @Mixin
+  ModeOption mode = new ModeOption();
 
   @Option(names = "--voters", paramLabel = "N", description = "vote mode: nearest documents that vote (default: the classifier's)")
   Integer voters;
@@ -72,7 +72,7 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Mode m = Mode.fromId(mode).orElseThrow(() -> new Main.UsageException("unknown --mode '" + mode + "': use one of " + Mode.ids()));
+    Mode m = mode.mode();
     if (limit != null && limit < 1) {
       throw new Main.UsageException("--limit must be positive");
     }

@@ -1,0 +1,14 @@
+package dev.jobcode.cli;
+
+import dev.jobcode.classify.Mode;
+import picocli.CommandLine.Option;
+
+/** {@code --mode}, shared by the commands that classify (a picocli mixin). */
+final class ModeOption {
+  @Option(names = "--mode", defaultValue = "vote", description = "similarity, vote or centroid (default: ${DEFAULT-VALUE})")
+  String mode;
+
+  Mode mode() {
+    return Mode.fromId(mode).orElseThrow(() -> new Main.UsageException("unknown --mode '" + mode + "': use one of " + Mode.ids()));
+  }
+}
