@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -180,6 +179,6 @@ public final class VectorIndex implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "VectorIndex" + Arrays.asList(directory.getDirectory(), texts.length);
+    return "VectorIndex[" + directory.getDirectory() + ", " + texts.length + " documents]";
   }
 }

@@ -4,27 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobcode.taxonomy.TextKind;
 import dev.jobcode.testing.Fixtures;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ClassifierTest {
-  @TempDir
-  static Path tmp;
-  static Classifier classifier;
-
-  @BeforeAll
-  static void build() {
-    classifier = Fixtures.classifier(tmp.resolve("default"));
-  }
-
-  @AfterAll
-  static void close() {
-    classifier.index().close();
-  }
+  private static final Classifier classifier = Fixtures.classifier();
 
   private static List<String> codes(Classification c) {
     return c.results().stream().map(m -> m.occupation().code()).toList();

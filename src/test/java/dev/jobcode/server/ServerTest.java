@@ -9,31 +9,15 @@ import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
-import java.nio.file.Path;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ServerTest {
-  @TempDir
-  static Path tmp;
-  static Classifier classifier;
-
-  @BeforeAll
-  static void build() {
-    classifier = Fixtures.classifier(tmp.resolve("default"));
-  }
-
-  @AfterAll
-  static void close() {
-    classifier.index().close();
-  }
+  private static final Classifier classifier = Fixtures.classifier();
 
   private static Javalin app() {
     return JobcodeServer.create(classifier, new ServerSettings(64 * 1024, 4));

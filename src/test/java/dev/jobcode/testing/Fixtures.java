@@ -9,7 +9,10 @@ import dev.jobcode.index.OnetIndex;
 import dev.jobcode.index.ProgressListener;
 import dev.jobcode.taxonomy.OnetLoader;
 import dev.jobcode.taxonomy.Taxonomy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -35,10 +38,23 @@ public final class Fixtures {
     new IndexBuilder(encoder, HnswParams.DEFAULT, ProgressListener.NONE).build(taxonomy(), onetDir().toString(), dir);
   }
 
-  /** A classifier over a fresh fixture index in {@code dir}, with the fake encoder. */
-  public static Classifier classifier(Path dir) {
-    FakeEncoder encoder = new FakeEncoder();
-    buildIndex(encoder, dir);
-    return new Classifier(OnetIndex.open(dir, encoder.model()), encoder, ClassifierSettings.DEFAULT);
+  private static Classifier shared;
+
+  /**
+   * A classifier over the fixture's index with the fake encoder, built once per test JVM in a
+   * temporary folder (read-only use: tests must not close it).
+   */
+  public static synchronized Classifier classifier() {
+    if (shared == null) {
+      try {
+        Path dir = Files.createTempDirectory("jobcode-fixture-").resolve("default");
+        FakeEncoder encoder = new FakeEncoder();
+        buildIndex(encoder, dir);
+        shared = new Classifier(OnetIndex.open(dir, encoder.model()), encoder, ClassifierSettings.DEFAULT);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return shared;
   }
 }
