@@ -100,7 +100,30 @@ public final class Classifier {
     }
     List<OccupationMatch> top = top(scores, Math.max(2, query.k()), evidence);
     boolean review = ReviewRule.DEFAULT.needsReview(top);
-    return new Classification(query, top.subList(0, Math.min(query.k(), top.size())), review);
+    JobAttributes attributes = top.isEmpty() ? null
+        : JobAttributes.of(query.title(), top.get(0).occupation().code(), itProbability(query.mode(), scores));
+    return new Classification(query, top.subList(0, Math.min(query.k(), top.size())), review, attributes);
+  }
+
+  /**
+   * The probability mass on IT occupations: the sum of their vote shares, or, in the modes whose
+   * scores are similarities, of a softmax of the scores at the vote's temperature.
+   */
+  private double itProbability(Mode mode, Map<String, Double> scores) {
+    if (scores.isEmpty()) {
+      return 0;
+    }
+    double best = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    double it = 0;
+    double total = 0;
+    for (Map.Entry<String, Double> e : scores.entrySet()) {
+      double w = mode == Mode.VOTE ? e.getValue() : Math.exp((e.getValue() - best) / settings.temperature());
+      total += w;
+      if (ItOccupations.isIt(e.getKey())) {
+        it += w;
+      }
+    }
+    return total > 0 ? it / total : 0;
   }
 
   /**

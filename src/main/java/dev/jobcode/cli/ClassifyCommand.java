@@ -4,6 +4,7 @@ import dev.jobcode.classify.Classification;
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.Evidence;
 import dev.jobcode.classify.InvalidQueryException;
+import dev.jobcode.classify.JobAttributes;
 import dev.jobcode.classify.Mode;
 import dev.jobcode.classify.OccupationMatch;
 import dev.jobcode.classify.Query;
@@ -34,11 +35,11 @@ import picocli.CommandLine.Parameters;
     description = "Classify job titles into O*NET-SOC occupations.%n"
         + "File mode: --input FILE.csv|tsv (header row; a 'title' column, optional 'description') and "
         + "--output FILE (the input columns plus onet_code, onet_title, score, soc_code, major_group, "
-        + "alternatives: the next k-1 codes joined by '|').")
+        + "alternatives (the next k-1 codes joined by '|'), review, it (Y/N), it_probability, level, family).")
 final class ClassifyCommand implements Callable<Integer> {
   private static final int CHUNK = 64;
-  static final List<String> OUTPUT_COLUMNS =
-      List.of("onet_code", "onet_title", "score", "soc_code", "major_group", "alternatives");
+  static final List<String> OUTPUT_COLUMNS = List.of("onet_code", "onet_title", "score", "soc_code", "major_group",
+      "alternatives", "review", "it", "it_probability", "level", "family");
 
   @Mixin
   EngineOptions engine = new EngineOptions();
@@ -111,7 +112,9 @@ final class ClassifyCommand implements Callable<Integer> {
         meta.model().id(), results.get(0).query().mode().id());
     for (Classification c : results) {
       out.println();
-      out.println(c.query().title());
+      JobAttributes a = c.attributes();
+      out.printf(Locale.ROOT, "%s%s  [%s %.2f, level %s, %s]%n", c.query().title(), c.review() ? "  (review)" : "",
+          a.it() ? "IT" : "non-IT", a.itProbability(), a.level().level().id(), a.family().title());
       int rank = 1;
       for (OccupationMatch match : c.results()) {
         Evidence best = match.evidence().isEmpty() ? null : match.evidence().get(0);
@@ -178,9 +181,12 @@ final class ClassifyCommand implements Callable<Integer> {
     }
     OccupationMatch top = c.results().get(0);
     String code = top.occupation().code();
+    JobAttributes a = c.attributes();
     return List.of(code, top.occupation().title(), String.format(Locale.ROOT, "%.4f", top.score()),
         OnetCodes.soc6(code), OnetCodes.majorGroup(code),
-        c.results().stream().skip(1).map(r -> r.occupation().code()).collect(Collectors.joining("|")));
+        c.results().stream().skip(1).map(r -> r.occupation().code()).collect(Collectors.joining("|")),
+        String.valueOf(c.review()), a.it() ? "Y" : "N", String.format(Locale.ROOT, "%.4f", a.itProbability()),
+        a.level().level().id(), a.family().id());
   }
 
   private static String abbreviate(String s, int max) {

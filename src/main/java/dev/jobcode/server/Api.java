@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.jobcode.classify.Classification;
 import dev.jobcode.classify.Evidence;
+import dev.jobcode.classify.JobAttributes;
 import dev.jobcode.classify.OccupationMatch;
 import dev.jobcode.encoder.ModelInfo;
 import dev.jobcode.index.IndexMeta;
@@ -62,14 +63,28 @@ public final class Api {
 
   public record QueryView(String title, String description, int k, String mode) {}
 
+  /** IT or not: {@code label} is "it" when {@code probability} ≥ 0.5, else "non-it". */
+  public record ItView(String label, double probability) {}
+
+  /** The level the title states; {@code score} 1 when a word said so ({@code cue}), 0.5 for the default. */
+  public record LevelView(String label, double score, String cue) {}
+
+  /** The job area: SOC major group of the best occupation and its job family. */
+  public record AreaView(String majorGroup, String title, String family, String familyTitle) {}
+
   /** {@code review}: true when a person should check the answer (top score < 0.3 or lead < 0.1). */
   public record ClassifyResponse(TaxonomyRef taxonomy, ModelRef model, QueryView query, List<ResultView> results,
-                                 boolean review) {
+                                 boolean review, ItView it, LevelView level, AreaView area) {
     public static ClassifyResponse of(Classification c, IndexMeta meta) {
       var q = c.query();
+      JobAttributes a = c.attributes();
       return new ClassifyResponse(TaxonomyRef.of(meta), ModelRef.of(meta),
           new QueryView(q.title(), q.descriptionIfAny().orElse(null), q.k(), q.mode().id()),
-          c.results().stream().map(ResultView::of).toList(), c.review());
+          c.results().stream().map(ResultView::of).toList(), c.review(),
+          a == null ? null : new ItView(a.it() ? "it" : "non-it", round(a.itProbability())),
+          a == null ? null : new LevelView(a.level().level().id(), a.level().stated() ? 1.0 : 0.5,
+              a.level().stated() ? a.level().cue() : null),
+          a == null ? null : new AreaView(a.majorGroup(), a.majorGroupTitle(), a.family().id(), a.family().title()));
     }
   }
 

@@ -49,6 +49,23 @@ class KnownAnswersIT {
     assertThat(soc6(title).subList(0, 3)).contains(soc);
   }
 
+  @ParameterizedTest(name = "{0}: IT {1}, level {2}, family {3}")
+  @CsvSource(delimiter = '|', value = {
+      "Senior Java Developer|true|senior|technical_it",
+      "Network Administrator|true|specialist|technical_it",
+      "IT Manager|true|manager|technical_it",
+      "Electrician|false|specialist|trades",
+      "VP Sales|false|vp|sales_marketing",
+      "Registered Nurse|false|specialist|healthcare",
+      "Head Chef|false|lead|hospitality_service",
+  })
+  void itLevelAndAreaComeWithEveryAnswer(String title, boolean it, String level, String family) {
+    JobAttributes a = classifier.classify(Query.of(title)).attributes();
+    assertThat(a.it()).as("IT, p=%s", a.itProbability()).isEqualTo(it);
+    assertThat(a.level().level().id()).isEqualTo(level);
+    assertThat(a.family().id()).isEqualTo(family);
+  }
+
   @Test
   void exactOnetCodesForExactTitles() {
     assertThat(classifier.classify(Query.of("Registered Nurses")).results().get(0).occupation().code()).isEqualTo("29-1141.00");

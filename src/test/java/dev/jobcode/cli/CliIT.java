@@ -75,10 +75,12 @@ class CliIT {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).contains("classified 2 rows").contains("1 rows with an empty or invalid title").contains("lines 4");
     List<String> lines = Files.readAllLines(out);
-    assertThat(lines.get(0)).isEqualTo("id,title,description,onet_code,onet_title,score,soc_code,major_group,alternatives");
-    assertThat(lines.get(1)).startsWith("1,Electrician,,47-2111.00,Electricians,");
+    assertThat(lines.get(0)).isEqualTo("id,title,description,onet_code,onet_title,score,soc_code,major_group,alternatives,"
+        + "review,it,it_probability,level,family");
+    assertThat(lines.get(1)).startsWith("1,Electrician,,47-2111.00,Electricians,").endsWith(",specialist,trades")
+        .contains(",N,");
     assertThat(lines.get(2)).startsWith("2,\"Nurse, ICU\",cares for patients in intensive care,29-1141");
-    assertThat(lines.get(3)).isEqualTo("3,\"  \",,,,,,,");
+    assertThat(lines.get(3)).isEqualTo("3,\"  \"" + ",".repeat(12));
   }
 
   @Test

@@ -56,6 +56,11 @@ class ServerTest {
       assertThat(a.json().at("/model/id").asText()).isEqualTo("fake-bow");
       assertThat(a.json().at("/query/mode").asText()).isEqualTo("vote");
       assertThat(a.json().get("review").isBoolean()).isTrue();
+      assertThat(a.json().at("/it/label").asText()).isEqualTo("non-it");
+      assertThat(a.json().at("/it/probability").asDouble()).isBetween(0.0, 0.5);
+      assertThat(a.json().at("/level/label").asText()).isEqualTo("specialist");
+      assertThat(a.json().at("/area/major_group").asText()).isEqualTo("29");
+      assertThat(a.json().at("/area/family").asText()).isEqualTo("healthcare");
       assertThat(a.json().get("results")).hasSize(2);
       JsonNode top = a.json().at("/results/0");
       assertThat(top.get("code").asText()).isEqualTo("29-1141.00");

@@ -1,0 +1,62 @@
+package dev.jobcode.classify;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the job level a title states ("Sr.", "Head of", "Chief … Officer", "Intern"). When several
+ * cues appear the highest level wins ("Senior Director" is a director; "Manager (MBA Intern)" a
+ * manager). A title that states no level is {@link JobLevel#SPECIALIST}: nothing is invented.
+ */
+public final class LevelReader {
+
+  /** The level read, and the words that said so (empty for the default). */
+  public record Reading(JobLevel level, String cue) {
+    public boolean stated() {
+      return !cue.isEmpty();
+    }
+  }
+
+  private record Rule(JobLevel level, Pattern pattern) {}
+
+  // Each pattern is matched against the lower-cased title with punctuation turned into spaces and
+  // single spaces around every word, so "\\bword\\b" tests are plain " word " tests.
+  private static final List<Rule> RULES = List.of(
+      rule(JobLevel.OWNER, " (owner|co owner|founder|co founder|cofounder|proprietor) "),
+      rule(JobLevel.C_LEVEL, " (chief (?!of staff)(\\w+ ){0,4}officer|ceo|cto|cfo|coo|cio|cmo|ciso|cpo|chro|cro|cdo"
+          + "|president(?<!vice president)|managing director|executive director) "),
+      rule(JobLevel.VP, " (vice president|vp|svp|evp|avp|vice chair) "),
+      rule(JobLevel.DIRECTOR, " (director|head of|chief of staff|dean) "),
+      rule(JobLevel.MANAGER, " (manager|mgr|management lead) "),
+      rule(JobLevel.LEAD, " (lead|principal|head|chief|foreman|forewoman|supervisor|team leader|superintendent) "),
+      rule(JobLevel.SENIOR, " (senior|sr|snr|experienced) | (iii|iv) $"),
+      // A lone "I" counts only at the end ("Representative I"), not in "I.T. Support".
+      rule(JobLevel.JUNIOR, " (junior|jr|entry level|graduate|trainee|apprentice) | i $"),
+      rule(JobLevel.INTERN, " (intern|internship|student|co op|working student|summer associate) "));
+
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  private LevelReader() {}
+
+  private static Rule rule(JobLevel level, String regex) {
+    return new Rule(level, Pattern.compile(regex));
+  }
+
+  public static Reading read(String title) {
+    String text = " " + NON_WORD.matcher(title.toLowerCase(Locale.ROOT)).replaceAll(" ").strip() + " ";
+    Optional<Reading> best = Optional.empty();
+    for (Rule rule : RULES) {
+      Matcher m = rule.pattern().matcher(text);
+      if (m.find()) {
+        Reading r = new Reading(rule.level(), m.group().strip());
+        if (best.isEmpty() || r.level().ordinal() > best.get().level().ordinal()) {
+          best = Optional.of(r);
+        }
+      }
+    }
+    return best.orElse(new Reading(JobLevel.SPECIALIST, ""));
+  }
+}
