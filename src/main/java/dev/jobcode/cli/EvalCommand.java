@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,8 +44,19 @@ final class EvalCommand implements Callable<Integer> {
           + "soc2018_codes, soc2018_code, codes, code)")
   String codesColumn;
 
-  @Option(names = "--description-col", paramLabel = "COLUMN", description = "a description column to classify with")
-  String descriptionColumn;
+  @Option(names = "--description-col", paramLabel = "COLUMN", split = ",",
+      description = "description column(s) to classify with; several are joined (e.g. responsibilities,qualifications)")
+  List<String> descriptionColumns = new ArrayList<>();
+
+  @Option(names = "--it-col", paramLabel = "COLUMN",
+      description = "IT labels: Y/N, or job family names (IT families: see README)")
+  String itColumn;
+
+  @Option(names = "--level-col", paramLabel = "COLUMN", description = "level labels: C-Suite, VP, Director, Manager, Other")
+  String levelColumn;
+
+  @Option(names = "--area-col", paramLabel = "COLUMN", description = "area labels: Business, Technical, Sales-Marketing, Other")
+  String areaColumn;
 
   @Option(names = "--level", paramLabel = "LEVEL",
       description = "level of the per-group figures and confusions: onet, soc or major (default: the finest the labels allow)")
@@ -79,13 +92,14 @@ final class EvalCommand implements Callable<Integer> {
     if (!Files.isRegularFile(set)) {
       throw new Main.UsageException("--set file not found: " + set);
     }
-    LabelledSet labelled = LabelledSet.read(set, titleColumn, codesColumn, descriptionColumn);
+    LabelledSet labelled = LabelledSet.read(set, new LabelledSet.Columns(titleColumn, codesColumn, descriptionColumns,
+        itColumn, levelColumn, areaColumn));
     if (limit != null) {
       labelled = labelled.limit(limit);
     }
     Level primary = level == null ? labelled.finest() : Arrays.stream(Level.values()).filter(l -> l.id().equals(level))
         .findFirst().orElseThrow(() -> new Main.UsageException("unknown --level '" + level + "': use onet, soc or major"));
-    if (!labelled.levels().contains(primary)) {
+    if (labelled.hasCodes() && !labelled.levels().contains(primary)) {
       throw new Main.UsageException(set + " has SOC codes: it can be scored at soc or major level, not " + primary.id());
     }
     UnaryOperator<ClassifierSettings> adjust = d -> {
@@ -99,7 +113,7 @@ final class EvalCommand implements Callable<Integer> {
     try (Engine opened = engine.open(adjust)) {
       Classifier classifier = opened.classifier();
       Evaluation.Result result = Evaluation.run(labelled, classifier, m, primary, new ProgressBar("classifying"));
-      ObjectNode json = toJson(result, m, classifier.index().meta());
+      ObjectNode json = toJson(result, m, classifier.index().meta(), labelled);
       print(result, m, System.out);
       if (out != null) {
         Files.writeString(out, Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
@@ -108,14 +122,31 @@ final class EvalCommand implements Callable<Integer> {
     return 0;
   }
 
-  static ObjectNode toJson(Evaluation.Result result, Mode mode, IndexMeta meta) {
-    EvalReport r = result.report();
+  static ObjectNode toJson(Evaluation.Result result, Mode mode, IndexMeta meta, LabelledSet set) {
     ObjectNode json = Api.JSON.createObjectNode();
-    json.put("set", r.set());
-    json.put("n", r.n());
+    json.put("set", set.file().getFileName().toString());
+    json.put("n", set.rows().size());
     json.put("mode", mode.id());
     json.put("taxonomy_version", meta.taxonomy().version());
     json.put("model", meta.model().id());
+    result.attributes().forEach((name, score) -> {
+      ObjectNode node = json.putObject(name);
+      node.put("n", score.n());
+      node.put("accuracy", round(score.accuracy()));
+      if (score.accuracyUnique() != null) {
+        node.put("accuracy_unique", round(score.accuracyUnique()));
+        node.put("precision", round(score.precision()));
+        node.put("recall", round(score.recall()));
+      }
+      if (!score.confusion().isEmpty()) {
+        node.set("confusion", Api.JSON.valueToTree(score.confusion()));
+      }
+    });
+    json.put("titles_per_second", Math.round(result.titlesPerSecond() * 10) / 10.0);
+    EvalReport r = result.report();
+    if (r == null) {
+      return json;
+    }
     json.put("primary_level", r.primary().id());
     putLevels(json, r.byLevel());
     ObjectNode unique = json.putObject("unique");
@@ -132,7 +163,6 @@ final class EvalCommand implements Callable<Integer> {
     json.putObject("review").put("rule", "top score < 0.3 or lead over the second < 0.1")
         .put("flagged", round(r.review().flagged())).put("accepted_top1", round(r.review().acceptedTop1()))
         .put("flagged_top1", round(r.review().flaggedTop1()));
-    json.put("titles_per_second", Math.round(result.titlesPerSecond() * 10) / 10.0);
     return json;
   }
 
@@ -142,7 +172,15 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   private static void print(Evaluation.Result result, Mode mode, PrintStream out) {
+    result.attributes().forEach((name, score) -> out.printf(Locale.ROOT, "%s accuracy %.1f%% (n=%d)%s%s%n", name,
+        100 * score.accuracy(), score.n(), score.accuracyUnique() == null ? ""
+            : String.format(Locale.ROOT, ", per unique title %.1f%%, precision %.3f, recall %.3f", 100 * score.accuracyUnique(),
+                score.precision(), score.recall()),
+        score.confusion().isEmpty() ? "" : "; label -> answers: " + score.confusion()));
     EvalReport r = result.report();
+    if (r == null) {
+      return;
+    }
     out.printf(Locale.ROOT, "%s: %,d rows (%,d unique title+codes pairs), mode %s, %,.0f titles/s%s%n", r.set(), r.n(), r.unique().n(),
         mode.id(), result.titlesPerSecond(), r.rejected() > 0 ? ", " + r.rejected() + " rejected" : "");
     out.println("level   per row: top-1 top-3 top-5 | unique pairs: top-1 top-3 top-5 | unique titles: top-1 top-3 top-5");

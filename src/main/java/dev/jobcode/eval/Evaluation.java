@@ -3,6 +3,7 @@ package dev.jobcode.eval;
 import dev.jobcode.classify.Classification;
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.InvalidQueryException;
+import dev.jobcode.classify.JobAttributes;
 import dev.jobcode.classify.Mode;
 import dev.jobcode.classify.Query;
 import dev.jobcode.index.ProgressListener;
@@ -19,8 +20,11 @@ public final class Evaluation {
 
   private Evaluation() {}
 
-  /** The report, and how fast the classifier went. */
-  public record Result(EvalReport report, double titlesPerSecond) {}
+  /**
+   * The code report (null when the set has no codes), the attribute scores (empty when it has no
+   * attribute labels), and how fast the classifier went.
+   */
+  public record Result(EvalReport report, Map<String, AttributeScorer.Score> attributes, double titlesPerSecond) {}
 
   public static Result run(LabelledSet set, Classifier classifier, Mode mode, Level primary, ProgressListener progress) {
     // 1. Distinct queries, each validated once; invalid ones are rejected rows.
@@ -41,6 +45,7 @@ public final class Evaluation {
     List<String> keys = new ArrayList<>(distinct.keySet());
     Map<String, List<String>> predicted = new HashMap<>();
     Map<String, Boolean> review = new HashMap<>();
+    Map<String, JobAttributes> attributes = new HashMap<>();
     long start = System.nanoTime();
     for (int from = 0; from < keys.size(); from += BATCH) {
       List<String> chunk = keys.subList(from, Math.min(from + BATCH, keys.size()));
@@ -48,6 +53,7 @@ public final class Evaluation {
       for (int i = 0; i < chunk.size(); i++) {
         predicted.put(chunk.get(i), answers.get(i).results().stream().map(m -> m.occupation().code()).toList());
         review.put(chunk.get(i), answers.get(i).review());
+        attributes.put(chunk.get(i), answers.get(i).attributes());
       }
       progress.progress(from + chunk.size(), keys.size());
     }
@@ -55,11 +61,14 @@ public final class Evaluation {
     // 3. Score every row.
     List<List<String>> perRow = new ArrayList<>(set.rows().size());
     List<Boolean> flagged = new ArrayList<>(set.rows().size());
+    List<JobAttributes> perRowAttributes = new ArrayList<>(set.rows().size());
     for (LabelledSet.Row row : set.rows()) {
       perRow.add(predicted.get(key(row)));
       flagged.add(review.getOrDefault(key(row), true));
+      perRowAttributes.add(attributes.get(key(row)));
     }
-    return new Result(Scorer.score(set, perRow, flagged, primary), seconds > 0 ? keys.size() / seconds : 0);
+    EvalReport report = set.hasCodes() ? Scorer.score(set, perRow, flagged, primary) : null;
+    return new Result(report, AttributeScorer.score(set, perRowAttributes), seconds > 0 ? keys.size() / seconds : 0);
   }
 
   private static String key(LabelledSet.Row row) {

@@ -16,8 +16,33 @@ public record LabelledSet(Path file, List<Row> rows, Level finest) {
   /** Codes columns tried, in order, when none is named. */
   static final List<String> CODE_COLUMNS = List.of("onet_codes", "onet_code", "soc2018_codes", "soc2018_code", "codes", "code");
 
-  /** One labelled title and the line it came from. */
-  public record Row(long line, String title, String description, List<String> codes) {}
+  /**
+   * One labelled title and the line it came from. {@code codes} is empty when the set has no codes
+   * column; {@code it}, {@code level} and {@code area} are the raw attribute labels, or null.
+   */
+  public record Row(long line, String title, String description, List<String> codes, String it, String level,
+                    String area) {
+    public Row(long line, String title, String description, List<String> codes) {
+      this(line, title, description, codes, null, null, null);
+    }
+  }
+
+  /**
+   * Which columns hold what.
+   *
+   * @param codes null to take the first of {@link #CODE_COLUMNS} present
+   * @param descriptions columns joined into the description; empty for titles only
+   * @param it, level, area attribute label columns, or null
+   */
+  public record Columns(String title, String codes, List<String> descriptions, String it, String level, String area) {
+    public static Columns titlesAndCodes(String title, String codes, String description) {
+      return new Columns(title, codes, description == null ? List.of() : List.of(description), null, null, null);
+    }
+
+    boolean anyAttribute() {
+      return it != null || level != null || area != null;
+    }
+  }
 
   /**
    * Reads {@code file}.
@@ -26,18 +51,29 @@ public record LabelledSet(Path file, List<Row> rows, Level finest) {
    * @param descriptionColumn null for titles only
    */
   public static LabelledSet read(Path file, String titleColumn, String codesColumn, String descriptionColumn) {
+    return read(file, Columns.titlesAndCodes(titleColumn, codesColumn, descriptionColumn));
+  }
+
+  /** Reads {@code file}; a codes column is required unless an attribute column is named. */
+  public static LabelledSet read(Path file, Columns columns) {
     Table table = Table.read(file);
-    int title = table.column(titleColumn);
-    int codes = codesColumn != null ? table.column(codesColumn) : CODE_COLUMNS.stream()
+    int title = table.column(columns.title());
+    int codes = columns.codes() != null ? table.column(columns.codes()) : CODE_COLUMNS.stream()
         .mapToInt(table::optionalColumn).filter(i -> i >= 0).findFirst()
-        .orElseThrow(() -> new TableException(file + " line 1: no codes column (looked for " + CODE_COLUMNS
-            + "); name it with --codes-col"));
-    int description = descriptionColumn == null ? -1 : table.column(descriptionColumn);
+        .orElse(-1);
+    if (codes < 0 && !columns.anyAttribute()) {
+      throw new TableException(file + " line 1: no codes column (looked for " + CODE_COLUMNS
+          + "); name it with --codes-col");
+    }
+    List<Integer> descriptions = columns.descriptions().stream().map(table::column).toList();
+    int it = columns.it() == null ? -1 : table.column(columns.it());
+    int level = columns.level() == null ? -1 : table.column(columns.level());
+    int area = columns.area() == null ? -1 : table.column(columns.area());
     List<Row> rows = new ArrayList<>();
     Level finest = Level.ONET;
     for (Table.Row r : table.rows()) {
       List<String> acceptable = new ArrayList<>();
-      for (String code : r.get(codes).split("\\|")) {
+      for (String code : codes < 0 ? new String[0] : r.get(codes).split("\\|")) {
         String c = code.strip();
         if (c.isEmpty()) {
           continue;
@@ -51,12 +87,20 @@ public record LabelledSet(Path file, List<Row> rows, Level finest) {
         }
         acceptable.add(c);
       }
-      if (acceptable.isEmpty()) {
+      if (acceptable.isEmpty() && codes >= 0) {
         throw new TableException(file + " line " + r.line() + ": no acceptable code");
       }
-      rows.add(new Row(r.line(), r.get(title), description < 0 ? null : r.get(description), List.copyOf(acceptable)));
+      String description = descriptions.isEmpty() ? null
+          : String.join("\n", descriptions.stream().map(r::get).toList());
+      rows.add(new Row(r.line(), r.get(title), description, List.copyOf(acceptable),
+          it < 0 ? null : r.get(it).strip(), level < 0 ? null : r.get(level).strip(), area < 0 ? null : r.get(area).strip()));
     }
     return new LabelledSet(file, List.copyOf(rows), finest);
+  }
+
+  /** True when the set has acceptable codes to score occupations against. */
+  public boolean hasCodes() {
+    return !rows.isEmpty() && !rows.get(0).codes().isEmpty();
   }
 
   /** The levels this set can be scored at, finest first. */
