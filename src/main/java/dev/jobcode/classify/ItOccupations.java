@@ -6,10 +6,10 @@ import java.util.Set;
 /**
  * What jobcode calls IT: SOC 2018's computer occupations (minor group 15-1: 15-1211 … 15-1299,
  * analysts, developers, administrators, support, security), computer and information systems
- * managers (11-3021) and computer hardware engineers (17-2061).
+ * managers (11-3021), computer hardware engineers (17-2061) and data scientists (15-2051).
  */
 public final class ItOccupations {
-  private static final Set<String> OUTSIDE_15_1 = Set.of("11-3021", "17-2061");
+  private static final Set<String> OUTSIDE_15_1 = Set.of("11-3021", "17-2061", "15-2051");
 
   private ItOccupations() {}
 

@@ -21,9 +21,14 @@ import java.util.Set;
  * A rejected row (attributes null) counts as wrong.
  */
 public final class AttributeScorer {
-  /** Job families (as employers name them) that are IT work. */
-  public static final Set<String> IT_FAMILIES = Set.of("software engineering", "technical infrastructure",
-      "network engineering", "data center & network", "it & data management");
+  /**
+   * Job families (as employers name them) whose work is in jobcode's IT occupations: software,
+   * hardware (computer hardware engineers), infrastructure, networks, data centres, IT and data
+   * management, technical solutions (solutions and customer engineers) and developer relations.
+   */
+  public static final Set<String> IT_FAMILIES = Set.of("software engineering", "hardware engineering",
+      "technical infrastructure", "network engineering", "data center & network", "it & data management",
+      "technical solutions", "developer relations");
 
   private AttributeScorer() {}
 

@@ -66,6 +66,7 @@ class AttributeScorerTest {
     assertThat(AttributeScorer.isItLabel("Y")).isTrue();
     assertThat(AttributeScorer.isItLabel("n")).isFalse();
     assertThat(AttributeScorer.isItLabel("Software Engineering")).isTrue();
+    assertThat(AttributeScorer.isItLabel("Hardware Engineering")).isTrue();
     assertThat(AttributeScorer.isItLabel("Sales & Account Management")).isFalse();
   }
 }
