@@ -62,6 +62,10 @@ public final class Classifier {
     return index;
   }
 
+  public ClassifierSettings settings() {
+    return settings;
+  }
+
   public Classification classify(Query query) {
     return classifyAll(List.of(query)).get(0);
   }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.Query;
 import dev.jobcode.classify.TitleNormalizer;
-import dev.jobcode.classify.ClassifierSettings;
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.index.Fields;
 import dev.jobcode.index.Hit;
@@ -84,7 +83,7 @@ final class BenchCommand implements Callable<Integer> {
         app.stop();
       }
 
-      report.set("hnsw", recall(classifier.index().vectors(), encoder, titles));
+      report.set("hnsw", recall(classifier, encoder, titles));
       ObjectNode ratios = report.putObject("ratios");
       ratios.put("classify_single_p50_vs_encoder", ratio(cls.get("single_p50_ms").asDouble(), enc.get("single_p50_ms").asDouble()));
       ratios.put("classify_batch_vs_encoder", ratio(cls.get("batch_titles_per_s").asDouble(), enc.get("batch_titles_per_s").asDouble()));
@@ -140,8 +139,9 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** recall@10 of HNSW against exact search on title vectors, asking HNSW for 10 and for the classifier's count. */
-  private static ObjectNode recall(VectorIndex vectors, Encoder encoder, List<String> titles) {
-    int candidates = ClassifierSettings.DEFAULT.candidates();
+  private static ObjectNode recall(Classifier classifier, Encoder encoder, List<String> titles) {
+    VectorIndex vectors = classifier.index().vectors();
+    int candidates = classifier.settings().candidates();
     List<String> sample = titles.subList(0, Math.min(500, titles.size()));
     List<float[]> encoded = encoder.encode(sample.stream().map(TitleNormalizer::forMatching).toList());
     double atK = 0;

@@ -40,6 +40,8 @@ final class ClassifyCommand implements Callable<Integer> {
   private static final int CHUNK = 64;
   static final List<String> OUTPUT_COLUMNS = List.of("onet_code", "onet_title", "score", "soc_code", "major_group",
       "alternatives", "review", "it", "it_probability", "level", "family");
+  /** The output columns of a row left unclassified. */
+  private static final List<String> NO_ANSWER = OUTPUT_COLUMNS.stream().map(c -> "").toList();
 
   @Mixin
   EngineOptions engine = new EngineOptions();
@@ -155,7 +157,7 @@ final class ClassifyCommand implements Callable<Integer> {
           if (next < valid.size() && valid.get(next) == row) {
             values.addAll(outputValues(results.get(next++)));
           } else {
-            OUTPUT_COLUMNS.forEach(c -> values.add(""));
+            values.addAll(NO_ANSWER);
           }
           printer.printRecord(values);
         }
@@ -177,7 +179,7 @@ final class ClassifyCommand implements Callable<Integer> {
 
   private static List<String> outputValues(Classification c) {
     if (c.results().isEmpty()) {
-      return OUTPUT_COLUMNS.stream().map(x -> "").toList();
+      return NO_ANSWER;
     }
     OccupationMatch top = c.results().get(0);
     String code = top.occupation().code();

@@ -9,9 +9,11 @@ import dev.jobcode.classify.Query;
 import dev.jobcode.index.ProgressListener;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Classifies every distinct query of a labelled set once, in batches, and scores the answers. */
 public final class Evaluation {
@@ -29,16 +31,16 @@ public final class Evaluation {
   public static Result run(LabelledSet set, Classifier classifier, Mode mode, Level primary, ProgressListener progress) {
     // 1. Distinct queries, each validated once; invalid ones are rejected rows.
     Map<String, Query> distinct = new LinkedHashMap<>();
-    Map<String, Boolean> invalid = new HashMap<>();
+    Set<String> invalid = new HashSet<>();
     for (LabelledSet.Row row : set.rows()) {
       String key = key(row);
-      if (distinct.containsKey(key) || invalid.containsKey(key)) {
+      if (distinct.containsKey(key) || invalid.contains(key)) {
         continue;
       }
       try {
         distinct.put(key, new Query(row.title(), row.description(), K, mode));
       } catch (InvalidQueryException e) {
-        invalid.put(key, true);
+        invalid.add(key);
       }
     }
     // 2. Classify in batches.

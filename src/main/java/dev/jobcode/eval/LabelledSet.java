@@ -35,23 +35,9 @@ public record LabelledSet(Path file, List<Row> rows, Level finest) {
    * @param it, level, area attribute label columns, or null
    */
   public record Columns(String title, String codes, List<String> descriptions, String it, String level, String area) {
-    public static Columns titlesAndCodes(String title, String codes, String description) {
-      return new Columns(title, codes, description == null ? List.of() : List.of(description), null, null, null);
-    }
-
     boolean anyAttribute() {
       return it != null || level != null || area != null;
     }
-  }
-
-  /**
-   * Reads {@code file}.
-   *
-   * @param codesColumn null to take the first of {@link #CODE_COLUMNS} present
-   * @param descriptionColumn null for titles only
-   */
-  public static LabelledSet read(Path file, String titleColumn, String codesColumn, String descriptionColumn) {
-    return read(file, Columns.titlesAndCodes(titleColumn, codesColumn, descriptionColumn));
   }
 
   /** Reads {@code file}; a codes column is required unless an attribute column is named. */

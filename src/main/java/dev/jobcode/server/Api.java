@@ -25,7 +25,7 @@ public final class Api {
   /** The mapper for every response and request body. */
   public static final ObjectMapper JSON = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+      .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
       .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
   public record TaxonomyRef(String name, String version) {

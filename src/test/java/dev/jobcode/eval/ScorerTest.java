@@ -21,7 +21,7 @@ class ScorerTest {
   private LabelledSet set(String tsv) throws IOException {
     Path file = tmp.resolve("set.tsv");
     Files.writeString(file, tsv);
-    return LabelledSet.read(file, "title", null, null);
+    return LabelledSet.read(file, new LabelledSet.Columns("title", null, List.of(), null, null, null));
   }
 
   private static List<String> p(String... codes) {
