@@ -48,8 +48,13 @@ public final class LevelReader {
     return new Rule(level, Pattern.compile(regex));
   }
 
+  /** The title lower-cased, punctuation turned into single spaces, with a space at each end. */
+  static String spacedWords(String title) {
+    return " " + NON_WORD.matcher(title.toLowerCase(Locale.ROOT)).replaceAll(" ").strip() + " ";
+  }
+
   public static Reading read(String title) {
-    String text = " " + NON_WORD.matcher(title.toLowerCase(Locale.ROOT)).replaceAll(" ").strip() + " ";
+    String text = spacedWords(title);
     // "Head - Fashion", "Head: Sales" name a department head; "Head Chef" is a chef who leads.
     String lead = HEAD_OF_DEPARTMENT.matcher(title).lookingAt() ? " head of " : "";
     Optional<Reading> best = Optional.empty();

@@ -15,8 +15,10 @@ import java.util.Set;
  * <ul>
  *   <li>IT labels are Y/N, or job family names, of which {@link #IT_FAMILIES} count as IT;</li>
  *   <li>levels C-Suite (c-level, owner), VP, Director, Manager (manager, lead), Other (the rest);</li>
- *   <li>areas Technical (Technical/IT, Engineering, Science), Business (Business &amp; Finance,
- *       Management), Sales-Marketing, Other (the rest).</li>
+ *   <li>areas by the set's convention, which files executives under Business: a C-level, owner or VP
+ *       title is Business unless it names its function ("CTO"); a director is Business unless the
+ *       family is technical or sales; below that Technical (Technical/IT, Engineering, Science),
+ *       Sales-Marketing, and Other for the rest (business and finance staff included).</li>
  * </ul>
  * A rejected row (attributes null) counts as wrong.
  */
@@ -84,7 +86,7 @@ public final class AttributeScorer {
     for (int i = 0; i < rows.size(); i++) {
       JobAttributes a = predicted.get(i);
       String label = level ? rows.get(i).level() : rows.get(i).area();
-      String guess = a == null ? null : level ? levelLabel(a.level().level()) : areaLabel(a.family());
+      String guess = a == null ? null : level ? levelLabel(a.level().level()) : areaLabel(a);
       right += guess != null && guess.equalsIgnoreCase(label) ? 1 : 0;
       confusion.computeIfAbsent(label, l -> new java.util.TreeMap<>()).merge(guess == null ? "(rejected)" : guess, 1, Integer::sum);
     }
@@ -110,12 +112,19 @@ public final class AttributeScorer {
     };
   }
 
-  static String areaLabel(JobFamily family) {
-    return switch (family) {
+  static String areaLabel(JobAttributes a) {
+    String functional = switch (a.family()) {
       case TECHNICAL_IT, ENGINEERING, SCIENCE -> "Technical";
-      case BUSINESS_FINANCE, MANAGEMENT -> "Business";
       case SALES_MARKETING -> "Sales-Marketing";
       default -> "Other";
+    };
+    if (!a.familyCue().isEmpty()) {
+      return a.family() == JobFamily.BUSINESS_FINANCE ? "Business" : functional;
+    }
+    return switch (a.level().level()) {
+      case C_LEVEL, OWNER, VP -> "Business";
+      case DIRECTOR -> functional.equals("Other") ? "Business" : functional;
+      default -> functional;
     };
   }
 

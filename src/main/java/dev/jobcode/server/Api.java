@@ -63,14 +63,17 @@ public final class Api {
 
   public record QueryView(String title, String description, int k, String mode) {}
 
-  /** IT or not: {@code label} is "it" when {@code probability} ≥ 0.5, else "non-it". */
+  /** IT or not: {@code label} is "it" when {@code probability} (the mass on IT occupations) ≥ 0.5. */
   public record ItView(String label, double probability) {}
 
   /** The level the title states; {@code score} 1 when a word said so ({@code cue}), 0.5 for the default. */
   public record LevelView(String label, double score, String cue) {}
 
-  /** The job area: SOC major group of the best occupation and its job family. */
-  public record AreaView(String majorGroup, String title, String family, String familyTitle) {}
+  /**
+   * The job area: SOC major group of the best occupation and the job family, from the occupation or,
+   * for a chief officer, from the function the title names ({@code cue}, else null).
+   */
+  public record AreaView(String majorGroup, String title, String family, String familyTitle, String cue) {}
 
   /** {@code review}: true when a person should check the answer (top score < 0.3 or lead < 0.1). */
   public record ClassifyResponse(TaxonomyRef taxonomy, ModelRef model, QueryView query, List<ResultView> results,
@@ -84,7 +87,8 @@ public final class Api {
           a == null ? null : new ItView(a.it() ? "it" : "non-it", round(a.itProbability())),
           a == null ? null : new LevelView(a.level().level().id(), a.level().stated() ? 1.0 : 0.5,
               a.level().stated() ? a.level().cue() : null),
-          a == null ? null : new AreaView(a.majorGroup(), a.majorGroupTitle(), a.family().id(), a.family().title()));
+          a == null ? null : new AreaView(a.majorGroup(), a.majorGroupTitle(), a.family().id(), a.family().title(),
+              a.familyCue().isEmpty() ? null : a.familyCue()));
     }
   }
 

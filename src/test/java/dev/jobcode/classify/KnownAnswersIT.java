@@ -58,6 +58,8 @@ class KnownAnswersIT {
       "VP Sales|false|vp|sales_marketing",
       "Registered Nurse|false|specialist|healthcare",
       "Head Chef|false|lead|hospitality_service",
+      "Chief Technology Officer|false|c-level|technical_it",   // Chief Executives by code, IT by function
+      "CFO|false|c-level|business_finance",
   })
   void itLevelAndAreaComeWithEveryAnswer(String title, boolean it, String level, String family) {
     JobAttributes a = classifier.classify(Query.of(title)).attributes();

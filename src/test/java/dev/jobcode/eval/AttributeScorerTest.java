@@ -21,7 +21,11 @@ class AttributeScorerTest {
   Path tmp;
 
   private static JobAttributes answer(double it, String title, JobFamily family) {
-    return new JobAttributes(it, LevelReader.read(title), "15", family);
+    return new JobAttributes(it, LevelReader.read(title), "15", family, "");
+  }
+
+  private static JobAttributes answer(String title, JobFamily family, String familyCue) {
+    return new JobAttributes(0, LevelReader.read(title), "11", family, familyCue);
   }
 
   @Test
@@ -48,16 +52,24 @@ class AttributeScorerTest {
   @Test
   void mapsLevelsAndFamiliesOntoTheSetsVocabulary() throws IOException {
     Path file = tmp.resolve("la.tsv");
-    Files.writeString(file, "title\tlevel\tarea\nVP Sales\tVP\tSales-Marketing\nLead Engineer\tManager\tTechnical\n"
+    Files.writeString(file, "title\tlevel\tarea\n"
+        + "VP Sales\tVP\tBusiness\n"
+        + "CTO\tC-Suite\tTechnical\n"
+        + "Director of Engineering\tDirector\tTechnical\n"
+        + "Director of Facilities\tDirector\tBusiness\n"
+        + "Lead Engineer\tManager\tTechnical\n"
         + "Accountant\tOther\tBusiness\n");
     LabelledSet set = LabelledSet.read(file, new LabelledSet.Columns("title", null, List.of(), null, "level", "area"));
     Map<String, AttributeScorer.Score> scores = AttributeScorer.score(set, List.of(
-        answer(0, "VP Sales", JobFamily.SALES_MARKETING),
-        answer(0, "Lead Engineer", JobFamily.ENGINEERING),
-        answer(0, "Accountant", JobFamily.HEALTHCARE)));  // area wrong: Other
+        answer("VP Sales", JobFamily.SALES_MARKETING, ""),           // an executive: Business
+        answer("CTO", JobFamily.TECHNICAL_IT, "cto"),                 // names its function: Technical
+        answer("Director of Engineering", JobFamily.ENGINEERING, ""), // a technical director
+        answer("Director of Facilities", JobFamily.MANAGEMENT, ""),   // any other director: Business
+        answer("Lead Engineer", JobFamily.ENGINEERING, ""),
+        answer("Accountant", JobFamily.BUSINESS_FINANCE, "")));       // staff: Other, so wrong here
     assertThat(scores.get("level").accuracy()).isEqualTo(1.0);
-    assertThat(scores.get("area").accuracy()).isCloseTo(2 / 3.0, within(1e-12));
-    assertThat(scores.get("area").confusion().get("Business")).containsEntry("Other", 1);
+    assertThat(scores.get("area").accuracy()).isCloseTo(5 / 6.0, within(1e-12));
+    assertThat(scores.get("area").confusion().get("Business")).containsEntry("Other", 1).containsEntry("Business", 2);
     assertThat(scores).doesNotContainKey("it");
   }
 
