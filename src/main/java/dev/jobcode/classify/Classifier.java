@@ -1,5 +1,6 @@
 package dev.jobcode.classify;
 
+import dev.jobcode.taxonomy.ItOccupations;
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.encoder.Vectors;
 import dev.jobcode.index.Fields;
@@ -60,6 +61,10 @@ public final class Classifier {
 
   public OnetIndex index() {
     return index;
+  }
+
+  public Encoder encoder() {
+    return encoder;
   }
 
   public ClassifierSettings settings() {

@@ -1,5 +1,6 @@
 package dev.jobcode.classify;
 
+import dev.jobcode.taxonomy.ItOccupations;
 import dev.jobcode.taxonomy.OnetCodes;
 import java.util.Locale;
 

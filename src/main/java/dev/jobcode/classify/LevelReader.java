@@ -1,5 +1,6 @@
 package dev.jobcode.classify;
 
+import dev.jobcode.taxonomy.JobLevel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

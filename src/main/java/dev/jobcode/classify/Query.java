@@ -34,7 +34,7 @@ public record Query(String title, String description, int k, Mode mode) {
     return description.isEmpty() ? Optional.empty() : Optional.of(description);
   }
 
-  private static String clean(String text, String field, int maxChars) {
+  static String clean(String text, String field, int maxChars) {
     if (text == null) {
       throw new InvalidQueryException(field + " is required");
     }

@@ -1,10 +1,15 @@
 package dev.jobcode.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobcode.classify.CandidateQuery;
+import dev.jobcode.classify.CandidateSearch;
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.Query;
 import dev.jobcode.classify.TitleNormalizer;
 import dev.jobcode.encoder.Encoder;
+import dev.jobcode.index.Candidate;
+import dev.jobcode.index.CandidateFilter;
+import dev.jobcode.index.CandidateIndex;
 import dev.jobcode.index.Fields;
 import dev.jobcode.index.Hit;
 import dev.jobcode.index.VectorIndex;
@@ -84,6 +89,10 @@ final class BenchCommand implements Callable<Integer> {
       }
 
       report.set("hnsw", recall(classifier, encoder, titles));
+      if (classifier.index().candidates().isPresent()) {
+        report.set("candidates", candidates(new CandidateSearch(classifier.index(), encoder),
+            classifier.index().candidates().get(), quick ? 50 : 200));
+      }
       ObjectNode ratios = report.putObject("ratios");
       ratios.put("classify_single_p50_vs_encoder", ratio(cls.get("single_p50_ms").asDouble(), enc.get("single_p50_ms").asDouble()));
       ratios.put("classify_batch_vs_encoder", ratio(cls.get("batch_titles_per_s").asDouble(), enc.get("batch_titles_per_s").asDouble()));
@@ -136,6 +145,47 @@ final class BenchCommand implements Callable<Integer> {
       call.accept(titles.subList(from, Math.min(from + BATCH, titles.size())));
     }
     return round(titles.size() / ((System.nanoTime() - start) / 1e9));
+  }
+
+  /**
+   * Candidate search latency, k = 10: by a CV's text (encoding included) and by id (search only),
+   * each without a filter and with one (same major group and at least 5 years; by id, the same
+   * occupation: a selective filter).
+   */
+  private static ObjectNode candidates(CandidateSearch search, CandidateIndex index, int n) {
+    List<Candidate> sample = index.candidates().stream().filter(c -> c.onetCode() != null).limit(n).toList();
+    List<String> texts = sample.stream().map(c -> index.cv(c).text()).toList();
+    for (int i = 0; i < Math.min(20, sample.size()); i++) {
+      search.search(new CandidateQuery(CandidatesCommand.truncate(texts.get(i), CandidateQuery.MAX_TEXT_CHARS), null, 10,
+          CandidateFilter.NONE));
+    }
+    ObjectNode node = Api.JSON.createObjectNode();
+    node.put("count", index.size()).put("queries", sample.size());
+    Latencies textPlain = new Latencies();
+    Latencies textFiltered = new Latencies();
+    Latencies idPlain = new Latencies();
+    Latencies idFiltered = new Latencies();
+    for (int i = 0; i < sample.size(); i++) {
+      Candidate c = sample.get(i);
+      String text = CandidatesCommand.truncate(texts.get(i), CandidateQuery.MAX_TEXT_CHARS);
+      timeOne(textPlain, () -> search.search(new CandidateQuery(text, null, 10, CandidateFilter.NONE)));
+      timeOne(textFiltered, () -> search.search(new CandidateQuery(text, null, 10,
+          new CandidateFilter(null, c.majorGroup(), null, 5, null))));
+      timeOne(idPlain, () -> search.search(new CandidateQuery(null, c.id(), 10, CandidateFilter.NONE)));
+      timeOne(idFiltered, () -> search.search(new CandidateQuery(null, c.id(), 10,
+          new CandidateFilter(c.onetCode(), null, null, null, null))));
+    }
+    put(node, "by_text", textPlain);
+    put(node, "by_text_filtered", textFiltered);
+    put(node, "by_id", idPlain);
+    put(node, "by_id_filtered", idFiltered);
+    return node;
+  }
+
+  private static void timeOne(Latencies l, Runnable call) {
+    long start = System.nanoTime();
+    call.run();
+    l.add(System.nanoTime() - start);
   }
 
   /** recall@10 of HNSW against exact search on title vectors, asking HNSW for 10 and for the classifier's count. */

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 final class Defaults {
   static final String INDEX = "index/default";
   static final String MODELS = "models";
+  /** The generated default CV corpus (10,000 CVs, seed 42), beside the indexes it feeds. */
+  static final String CORPUS = "index/cvs-10000-seed42.jsonl";
 
   private Defaults() {}
 
@@ -19,6 +21,10 @@ final class Defaults {
 
   static Path index() {
     return home().resolve(INDEX);
+  }
+
+  static Path corpus() {
+    return home().resolve(CORPUS);
   }
 
   static Path models() {

@@ -1,5 +1,6 @@
 package dev.jobcode.cli;
 
+import dev.jobcode.corpus.CvFile;
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.encoder.ModelSpec;
 import dev.jobcode.index.HnswParams;
@@ -30,6 +31,10 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "index folder to (re)build (default: index/default)")
   Path out;
 
+  @Option(names = "--cvs", paramLabel = "FILE",
+      description = "CVs (.jsonl, .csv or .tsv; see the README) to index beside the occupations, in candidates/")
+  Path cvs;
+
   @Option(names = "--models", paramLabel = "DIR", description = "model files folder (default: models)")
   Path models;
 
@@ -55,22 +60,31 @@ final class IndexCommand implements Callable<Integer> {
     }
     ModelSpec spec = ModelSpec.byId(model).orElseThrow(() -> new Main.UsageException(
         "unknown --model '" + model + "': use one of " + ModelSpec.ids()));
-    build(onetDir, Optional.ofNullable(onetVersion), target, spec, models != null ? models : Defaults.models(), hnsw);
+    build(onetDir, Optional.ofNullable(onetVersion), Optional.ofNullable(cvs), target, spec,
+        models != null ? models : Defaults.models(), hnsw);
     return 0;
   }
 
   /** Loads, encodes and writes; prints what it did. Shared with {@code serve}'s first run. */
-  static IndexMeta build(Path onetDir, Optional<String> version, Path target, ModelSpec spec, Path modelsDir,
-                         HnswParams hnsw) {
+  static IndexMeta build(Path onetDir, Optional<String> version, Optional<Path> cvFile, Path target, ModelSpec spec,
+                         Path modelsDir, HnswParams hnsw) {
     Taxonomy taxonomy = OnetLoader.load(onetDir, version);
+    // Read the CVs before any encoding, so a bad file fails in a second, not after minutes.
+    Optional<IndexBuilder.CvSource> cvs = cvFile.map(f -> new IndexBuilder.CvSource(CvFile.read(f),
+        f.toAbsolutePath().normalize().toString()));
+    cvs.ifPresent(c -> System.err.printf(Locale.ROOT, "jobcode: %,d CVs from %s%n", c.cvs().size(), c.source()));
     System.err.printf(Locale.ROOT, "jobcode: O*NET %s from %s: %,d occupations, %,d texts %s%n", taxonomy.version(),
         onetDir, taxonomy.occupations().size(), taxonomy.texts().size(), taxonomy.countsByKind());
     try (Encoder encoder = Engine.openEncoder(spec, modelsDir)) {
       IndexMeta meta = new IndexBuilder(encoder, hnsw, new ProgressBar("encoding"))
-          .build(taxonomy, onetDir.toAbsolutePath().normalize().toString(), target);
+          .build(taxonomy, onetDir.toAbsolutePath().normalize().toString(), cvs, target);
       System.err.printf(Locale.ROOT, "jobcode: indexed %,d texts of %,d occupations into %s in %.1f s %s%n",
           meta.documents().values().stream().mapToInt(Integer::intValue).sum(), meta.occupations(), target,
           meta.buildSeconds(), meta.documents());
+      if (meta.hasCandidates()) {
+        System.err.printf(Locale.ROOT, "jobcode: indexed %,d CVs (%,d labelled) into %s/candidates in %.1f s%n",
+            meta.candidates().count(), meta.candidates().labelled(), target, meta.candidates().buildSeconds());
+      }
       return meta;
     }
   }

@@ -1,6 +1,7 @@
 package dev.jobcode.cli;
 
 import dev.jobcode.classify.InvalidQueryException;
+import dev.jobcode.corpus.CorpusException;
 import dev.jobcode.encoder.EncoderException;
 import dev.jobcode.index.IndexException;
 import dev.jobcode.table.TableException;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jobcode", mixinStandardHelpOptions = true, version = "jobcode 0.1.0",
     description = "Job titles, postings and CVs to O*NET-SOC occupations.",
     subcommands = {IndexCommand.class, ServeCommand.class, ClassifyCommand.class, EvalCommand.class, BenchCommand.class,
+        CorpusCommand.class, CandidatesCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Held so the level sticks: Lucene's note that it uses the vector API is not news to a user. */
@@ -22,7 +24,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: index, serve, classify, eval or bench");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: index, serve, classify, eval, bench, corpus or candidates");
   }
 
   public static void main(String[] args) {
@@ -33,7 +35,8 @@ public final class Main implements Runnable {
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof UsageException || e instanceof InvalidQueryException || e instanceof TableException) {
+      if (e instanceof UsageException || e instanceof InvalidQueryException || e instanceof TableException
+          || e instanceof CorpusException) {
         commandLine.getErr().println("jobcode: " + e.getMessage());
         return 2;
       }

@@ -43,8 +43,14 @@ final class ServeCommand implements Callable<Integer> {
       if (engine.indexGiven()) {
         throw new Main.UsageException("no index at " + indexDir + "; build it with 'jobcode index --out " + indexDir + "'");
       }
-      System.err.println("jobcode: no index at " + indexDir + " yet; building it once (a few minutes)");
-      IndexCommand.build(onet != null ? onet : Defaults.onet(), Optional.empty(), indexDir, ModelSpec.DEFAULT,
+      System.err.println("jobcode: no index at " + indexDir + " yet; building it once, with the default CV corpus"
+          + " (about 10 minutes)");
+      Path onetDir = onet != null ? onet : Defaults.onet();
+      Path cvs = Defaults.corpus();
+      if (!Files.exists(cvs)) {
+        CorpusCommand.generate(onetDir, CorpusCommand.DEFAULT_COUNT, CorpusCommand.DEFAULT_SEED, cvs);
+      }
+      IndexCommand.build(onetDir, Optional.empty(), Optional.of(cvs), indexDir, ModelSpec.DEFAULT,
           engine.modelsDir(), HnswParams.DEFAULT);
     }
     long start = System.nanoTime();
@@ -58,9 +64,10 @@ final class ServeCommand implements Callable<Integer> {
       }, "shutdown"));
       app.start(host, port);
       IndexMeta meta = classifier.index().meta();
-      System.err.printf(Locale.ROOT, "jobcode: serving %s %s (%s) on http://%s:%d, ready in %.1f s%n",
-          meta.taxonomy().name(), meta.taxonomy().version(), meta.model().id(), host, app.port(),
-          (System.nanoTime() - start) / 1e9);
+      System.err.printf(Locale.ROOT, "jobcode: serving %s %s (%s)%s on http://%s:%d, ready in %.1f s%n",
+          meta.taxonomy().name(), meta.taxonomy().version(), meta.model().id(),
+          meta.hasCandidates() ? String.format(Locale.ROOT, " and %,d CVs", meta.candidates().count()) : "",
+          host, app.port(), (System.nanoTime() - start) / 1e9);
       stopped.await();
     }
     return 0;

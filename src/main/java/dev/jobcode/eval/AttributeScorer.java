@@ -2,7 +2,7 @@ package dev.jobcode.eval;
 
 import dev.jobcode.classify.JobAttributes;
 import dev.jobcode.classify.JobFamily;
-import dev.jobcode.classify.JobLevel;
+import dev.jobcode.taxonomy.JobLevel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -12,5 +12,17 @@ public final class Fields {
   public static final String TITLE_VECTOR = "title_vector";
   public static final String TEXT_VECTOR = "text_vector";
 
+  // The candidate index (one document per CV).
+  public static final String CV_ID = "id";
+  public static final String CV_JSON = "cv";
+  public static final String CV_VECTOR = "cv_vector";
+  public static final String CV_ONET_CODE = "onet_code";
+  public static final String CV_MAJOR_GROUP = "major_group";
+  public static final String CV_LEVEL = "level";
+  public static final String CV_YEARS = "years";
+  public static final String CV_IT = "it";
+  /** "true" on CVs with an O*NET code: the voters of kNN classification. */
+  public static final String CV_LABELLED = "labelled";
+
   private Fields() {}
 }

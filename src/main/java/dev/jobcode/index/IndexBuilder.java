@@ -1,6 +1,7 @@
 package dev.jobcode.index;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.jobcode.corpus.Cv;
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.taxonomy.Occupation;
 import dev.jobcode.taxonomy.Taxonomy;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +50,7 @@ import org.apache.lucene.store.FSDirectory;
 public final class IndexBuilder {
   /** Lucene files live here, below the index folder; {@code candidates/} may sit beside it. */
   public static final String ONET_DIR = "onet";
+  public static final String CANDIDATES_DIR = "candidates";
   public static final String OCCUPATIONS_FILE = "occupations.json";
   static final TypeReference<List<Occupation>> OCCUPATION_LIST = new TypeReference<>() {};
 
@@ -63,8 +66,16 @@ public final class IndexBuilder {
     this.progress = Objects.requireNonNull(progress, "progress");
   }
 
+  /** CVs to index beside the occupations, and the file they came from. */
+  public record CvSource(List<Cv> cvs, String source) {}
+
   /** Builds the index of {@code taxonomy} into {@code target}, replacing what is there. */
   public IndexMeta build(Taxonomy taxonomy, String source, Path target) {
+    return build(taxonomy, source, Optional.empty(), target);
+  }
+
+  /** As above, with a candidate index of {@code cvs} in {@code candidates/} when given. */
+  public IndexMeta build(Taxonomy taxonomy, String source, Optional<CvSource> cvs, Path target) {
     long start = System.nanoTime();
     Path lockFile = target.toAbsolutePath().normalize().resolveSibling("." + target.getFileName() + ".lock");
     try {
@@ -78,13 +89,17 @@ public final class IndexBuilder {
         try {
           Map<String, Integer> vectors = writeLucene(taxonomy, tmp.resolve(ONET_DIR));
           verify(tmp, vectors);
+          IndexMeta.CandidatesInfo candidates = null;
+          if (cvs.isPresent()) {
+            candidates = writeCandidates(cvs.get(), tmp.resolve(CANDIDATES_DIR));
+          }
           IndexMeta.JSON.writerFor(OCCUPATION_LIST)
               .writeValue(tmp.resolve(OCCUPATIONS_FILE).toFile(), List.copyOf(taxonomy.occupations().values()));
           IndexMeta meta = new IndexMeta(IndexMeta.FORMAT,
               new IndexMeta.TaxonomyInfo(taxonomy.name(), taxonomy.version(), source),
               encoder.model(), "dot_product", hnsw, taxonomy.occupations().size(), textCounts(taxonomy), vectors,
               Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-              Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+              Math.round((System.nanoTime() - start) / 1e7) / 100.0, candidates);
           meta.write(tmp);
           IndexDirectories.replace(tmp, target);
           return meta;
@@ -128,6 +143,20 @@ public final class IndexBuilder {
     return counts;
   }
 
+  private IndexMeta.CandidatesInfo writeCandidates(CvSource source, Path dir) throws IOException {
+    long start = System.nanoTime();
+    CandidateIndexWriter.write(source.cvs(), encoder, hnsw, dir, progress);
+    try (CandidateIndex written = CandidateIndex.open(dir)) {
+      if (written.size() != source.cvs().size()) {
+        throw new IndexException("candidate index verification failed: wrote " + source.cvs().size()
+            + " CVs, found " + written.size());
+      }
+    }
+    int labelled = (int) source.cvs().stream().filter(cv -> cv.onetCode() != null).count();
+    return new IndexMeta.CandidatesInfo(source.cvs().size(), labelled, source.source(),
+        Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+  }
+
   private static List<Document> documents(List<IndexedText> chunk, List<float[]> vectors) {
     List<Document> docs = new ArrayList<>(chunk.size());
     for (int i = 0; i < chunk.size(); i++) {
@@ -163,8 +192,12 @@ public final class IndexBuilder {
     }
   }
 
-  /** Lucene's default codec with our HNSW settings on every vector field. */
   private Lucene104Codec codec() {
+    return codec(hnsw);
+  }
+
+  /** Lucene's default codec with our HNSW settings on every vector field. */
+  static Lucene104Codec codec(HnswParams hnsw) {
     KnnVectorsFormat format = new Lucene99HnswVectorsFormat(hnsw.m(), hnsw.beamWidth());
     return new Lucene104Codec() {
       @Override

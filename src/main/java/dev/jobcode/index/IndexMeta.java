@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * {@code meta.json}: what an index holds and how it was made. A contract: fields are only ever
  * added. {@code documents} counts occupation texts by kind; {@code vectors} counts the distinct
- * texts indexed in each vector field (a text shared by several occupations is indexed once).
+ * texts indexed in each vector field (a text shared by several occupations is indexed once);
+ * {@code candidates} describes the CV index in {@code candidates/}, when there is one.
  */
 public record IndexMeta(
     @JsonProperty("format") int format,
@@ -27,10 +28,22 @@ public record IndexMeta(
     @JsonProperty("documents") Map<String, Integer> documents,
     @JsonProperty("vectors") Map<String, Integer> vectors,
     @JsonProperty("built_at") String builtAt,
-    @JsonProperty("build_seconds") double buildSeconds) {
+    @JsonProperty("build_seconds") double buildSeconds,
+    @JsonProperty("candidates") CandidatesInfo candidates) {
 
   public static final int FORMAT = 1;
   public static final String FILE = "meta.json";
+
+  /**
+   * The candidate index beside the occupation index, when the build was given CVs (else null).
+   *
+   * @param labelled how many CVs carry an O*NET code (the voters of kNN classification)
+   */
+  public record CandidatesInfo(int count, int labelled, String source, double buildSeconds) {}
+
+  public boolean hasCandidates() {
+    return candidates != null;
+  }
 
   /** Which taxonomy release, and the folder it was read from. */
   public record TaxonomyInfo(String name, String version, String source) {}

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.jobcode.classify.CandidateSearch;
 import dev.jobcode.classify.Classification;
 import dev.jobcode.classify.Evidence;
 import dev.jobcode.classify.JobAttributes;
 import dev.jobcode.classify.OccupationMatch;
 import dev.jobcode.encoder.ModelInfo;
+import dev.jobcode.index.Candidate;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.taxonomy.MajorGroups;
 import dev.jobcode.taxonomy.Occupation;
@@ -92,13 +94,49 @@ public final class Api {
     }
   }
 
+  /** A candidate found; {@code score} is the cosine similarity of its CV to the query. */
+  public record CandidateView(String id, String name, String headline, double score, String onetCode,
+                              String majorGroup, String level, Integer years, Boolean it, String snippet) {
+    public static CandidateView of(CandidateSearch.Found f) {
+      Candidate c = f.candidate();
+      return new CandidateView(c.id(), c.name(), c.headline(), round(f.score()), c.onetCode(), c.majorGroup(),
+          c.level(), c.years(), c.it(), f.snippet().isEmpty() ? null : f.snippet());
+    }
+  }
+
+  public record CandidateSearchResponse(List<CandidateView> results) {}
+
+  public record OccupationShare(String code, String title, double share, String majorGroup) {}
+
+  public record MajorGroupShare(String majorGroup, String title, double share) {}
+
+  public record LevelShare(String level, double share) {}
+
+  /**
+   * A kNN-vote classification: occupations, major groups and levels by share of the
+   * similarity-weighted vote, IT by the IT share of the vote, and the neighbours that voted.
+   */
+  public record CandidateVoteResponse(List<OccupationShare> results, List<MajorGroupShare> majorGroups,
+                                      List<LevelShare> levels, ItView it, List<CandidateView> neighbours) {
+    public static CandidateVoteResponse of(CandidateSearch.Vote v) {
+      return new CandidateVoteResponse(
+          v.occupations().stream().map(s -> new OccupationShare(s.value(), v.titles().get(s.value()), round(s.share()),
+              OnetCodes.majorGroup(s.value()))).toList(),
+          v.majorGroups().stream().map(s -> new MajorGroupShare(s.value(), MajorGroups.title(s.value()).orElse(null),
+              round(s.share()))).toList(),
+          v.levels().stream().map(s -> new LevelShare(s.value(), round(s.share()))).toList(),
+          v.itShare() == null ? null : new ItView(v.itShare() >= 0.5 ? "it" : "non-it", round(v.itShare())),
+          v.neighbours().stream().map(CandidateView::of).toList());
+    }
+  }
+
   public record BatchResponse(TaxonomyRef taxonomy, ModelRef model, List<ClassifyResponse> results) {}
 
   public record OccupationResponse(TaxonomyRef taxonomy, String code, String title, String description,
                                    String socCode, MajorGroup majorGroup, Integer jobZone,
                                    List<String> sampleTitles) {}
 
-  public record IndexRef(String path, int occupations, int documents, String builtAt) {}
+  public record IndexRef(String path, int occupations, int documents, Integer candidates, String builtAt) {}
 
   public record HealthResponse(String status, TaxonomyRef taxonomy, ModelInfo model, IndexRef index) {}
 

@@ -4,6 +4,7 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
+import dev.jobcode.classify.CandidateSearch;
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.InvalidQueryException;
 import dev.jobcode.index.IndexMeta;
@@ -27,6 +28,7 @@ public final class JobcodeServer {
   public static Javalin create(Classifier classifier, ServerSettings settings) {
     var classify = new ClassifyController(classifier, settings);
     var occupations = new OccupationController(classifier::index);
+    var candidates = new CandidateController(new CandidateSearch(classifier.index(), classifier.encoder()));
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = settings.maxBodyBytes();
@@ -38,12 +40,17 @@ public final class JobcodeServer {
           post("/classify", classify::classify);
           post("/classify/batch", classify::batch);
           get("/occupations/{code}", occupations::get);
+          post("/candidates/search", candidates::search);
+          post("/candidates/classify", candidates::classify);
+          get("/candidates/{id}", candidates::get);
         });
       });
     });
     app.before(ctx -> rejectOversizedBody(ctx, settings.maxBodyBytes()));
     app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
     app.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, "invalid_request", e.getMessage()));
+    app.exception(CandidateSearch.NoCandidatesException.class, (e, ctx) -> error(ctx, 404, "no_candidates", e.getMessage()));
+    app.exception(CandidateSearch.UnknownCandidateException.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage()));
     app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
         CODES.getOrDefault(e.getStatus(), "error"), message(e, ctx)));
     app.exception(Exception.class, (e, ctx) -> {
@@ -63,7 +70,8 @@ public final class JobcodeServer {
     IndexMeta meta = classifier.index().meta();
     int documents = meta.documents().values().stream().mapToInt(Integer::intValue).sum();
     ctx.json(new Api.HealthResponse("ok", Api.TaxonomyRef.of(meta), meta.model(),
-        new Api.IndexRef(classifier.index().dir().toString(), meta.occupations(), documents, meta.builtAt())));
+        new Api.IndexRef(classifier.index().dir().toString(), meta.occupations(), documents,
+            meta.hasCandidates() ? meta.candidates().count() : null, meta.builtAt())));
   }
 
   /** Refuses a declared body over the limit before reading it. */

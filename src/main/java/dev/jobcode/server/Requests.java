@@ -122,7 +122,7 @@ final class Requests {
     return value.textValue();
   }
 
-  private static String optionalText(JsonNode node, String field, String where) {
+  static String optionalText(JsonNode node, String field, String where) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return null;
@@ -133,7 +133,7 @@ final class Requests {
     return value.textValue();
   }
 
-  private static void knownFields(JsonNode node, Set<String> known, String where) {
+  static void knownFields(JsonNode node, Set<String> known, String where) {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {

@@ -1,5 +1,6 @@
 package dev.jobcode.classify;
 
+import dev.jobcode.taxonomy.ItOccupations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;

@@ -135,4 +135,48 @@ class CliIT {
     assertThat(bad.err()).contains("O*NET folder not found");
     assertThat(Files.exists(tmp.resolve("idx"))).isFalse();
   }
+
+  @Test
+  void corpusGenerateIsDeterministic() throws IOException {
+    Path a = tmp.resolve("a.jsonl");
+    Path b = tmp.resolve("b.jsonl");
+    String onet = RealData.onet30().toString();
+    assertThat(run("corpus", "generate", "--count", "40", "--seed", "42", "--onet", onet, "--out", a.toString()).exit()).isZero();
+    Run r = run("corpus", "generate", "--count", "40", "--seed", "42", "--onet", onet, "--out", b.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("wrote 40 CVs");
+    assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+    assertThat(Files.readAllLines(a)).hasSize(40);
+    assertThat(run("corpus", "generate", "--count", "0", "--out", a.toString()).exit()).isEqualTo(2);
+  }
+
+  @Test
+  void candidatesSearchAndClassifyFromTheCommandLine() throws IOException {
+    Run r = run("candidates", "search", "--index", index(), "--models", models(), "--json", "-k", "3",
+        "--major-group", "29", "--text", "Registered nurse on an intensive care unit");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode json = Api.JSON.readTree(r.out());
+    assertThat(json.get("results")).hasSize(3).allSatisfy(c -> assertThat(c.get("major_group").asText()).isEqualTo("29"));
+    Run table = run("candidates", "search", "--index", index(), "--models", models(), "--id", "cv-00001", "-k", "2");
+    assertThat(table.exit()).as(table.err()).isZero();
+    assertThat(table.out().lines()).hasSize(2).noneMatch(l -> l.startsWith("cv-00001 "));
+    Run vote = run("candidates", "classify", "--index", index(), "--models", models(), "--text", "Java backend developer");
+    assertThat(vote.exit()).as(vote.err()).isZero();
+    assertThat(Api.JSON.readTree(vote.out()).at("/major_groups/0/major_group").asText()).isEqualTo("15");
+    Run unknown = run("candidates", "search", "--index", index(), "--models", models(), "--id", "nobody");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no candidate with id 'nobody'");
+  }
+
+  @Test
+  void aBadCvFileIsRefusedBeforeAnythingIsBuilt() throws IOException {
+    Path cvs = tmp.resolve("cvs.jsonl");
+    Files.writeString(cvs, "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"b\"}\n");
+    Path out = tmp.resolve("idx");
+    Run r = run("index", "--onet", RealData.onet30().toString(), "--models", models(), "--cvs", cvs.toString(),
+        "--out", out.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("cvs.jsonl line 2: text is required");
+    assertThat(out).doesNotExist();
+  }
 }

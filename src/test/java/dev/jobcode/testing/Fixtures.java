@@ -2,6 +2,9 @@ package dev.jobcode.testing;
 
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.ClassifierSettings;
+import dev.jobcode.corpus.CorpusGenerator;
+import dev.jobcode.corpus.Cv;
+import dev.jobcode.corpus.OnetFacts;
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.index.HnswParams;
 import dev.jobcode.index.IndexBuilder;
@@ -14,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** The hand-made five-occupation O*NET fixture, and indexes built from it with the fake encoder. */
@@ -39,6 +43,33 @@ public final class Fixtures {
   }
 
   private static Classifier shared;
+  private static Classifier withCandidates;
+
+  /** CVs generated from the fixture: {@value #FIXTURE_CVS} of them, seed 7. */
+  public static final int FIXTURE_CVS = 300;
+
+  public static List<Cv> cvs() {
+    return new CorpusGenerator(taxonomy(), OnetFacts.load(onetDir())).generate(FIXTURE_CVS, 7);
+  }
+
+  /**
+   * A classifier over the fixture's index with the generated fixture CVs as candidates, built once
+   * per test JVM (read-only use).
+   */
+  public static synchronized Classifier classifierWithCandidates() {
+    if (withCandidates == null) {
+      try {
+        Path dir = Files.createTempDirectory("jobcode-fixture-cvs-").resolve("default");
+        FakeEncoder encoder = new FakeEncoder();
+        new IndexBuilder(encoder, HnswParams.DEFAULT, ProgressListener.NONE).build(taxonomy(), onetDir().toString(),
+            Optional.of(new IndexBuilder.CvSource(cvs(), "fixture")), dir);
+        withCandidates = new Classifier(OnetIndex.open(dir, encoder.model()), encoder, ClassifierSettings.DEFAULT);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return withCandidates;
+  }
 
   /**
    * A classifier over the fixture's index with the fake encoder, built once per test JVM in a

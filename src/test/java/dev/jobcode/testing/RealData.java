@@ -2,6 +2,8 @@ package dev.jobcode.testing;
 
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.ClassifierSettings;
+import dev.jobcode.corpus.CorpusGenerator;
+import dev.jobcode.corpus.OnetFacts;
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.encoder.ModelFiles;
 import dev.jobcode.encoder.ModelSpec;
@@ -63,7 +65,10 @@ public final class RealData {
     return OnnxEncoder.open(spec, ModelFiles.resolve(spec, home().resolve("models")), 2);
   }
 
-  /** The O*NET 30.0 index with the default model, built on first call. */
+  /** CVs generated (seed 42) for the integration tests' candidate index. */
+  public static final int IT_CVS = 600;
+
+  /** The O*NET 30.0 index with the default model and {@value #IT_CVS} generated CVs, built on first call. */
   public static synchronized Path index() {
     if (index == null) {
       String given = System.getProperty("jobcode.it.index");
@@ -71,8 +76,10 @@ public final class RealData {
         index = Path.of(given);
       } else {
         index = home().resolve("target/it-index/default");
+        var taxonomy = OnetLoader.load(onet30(), Optional.empty());
+        var cvs = new CorpusGenerator(taxonomy, OnetFacts.load(onet30())).generate(IT_CVS, 42);
         new IndexBuilder(encoder(), HnswParams.DEFAULT, (done, total) -> {})
-            .build(OnetLoader.load(onet30(), Optional.empty()), onet30().toString(), index);
+            .build(taxonomy, onet30().toString(), Optional.of(new IndexBuilder.CvSource(cvs, "generated")), index);
       }
     }
     return index;

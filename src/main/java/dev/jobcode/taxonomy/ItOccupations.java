@@ -1,6 +1,5 @@
-package dev.jobcode.classify;
+package dev.jobcode.taxonomy;
 
-import dev.jobcode.taxonomy.OnetCodes;
 import java.util.Set;
 
 /**

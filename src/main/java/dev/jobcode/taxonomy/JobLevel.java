@@ -1,4 +1,4 @@
-package dev.jobcode.classify;
+package dev.jobcode.taxonomy;
 
 import java.util.Locale;
 

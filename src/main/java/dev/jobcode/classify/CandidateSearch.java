@@ -1,0 +1,189 @@
+package dev.jobcode.classify;
+
+import dev.jobcode.corpus.Cv;
+import dev.jobcode.encoder.Encoder;
+import dev.jobcode.index.Candidate;
+import dev.jobcode.index.CandidateIndex;
+import dev.jobcode.index.OnetIndex;
+import dev.jobcode.taxonomy.Occupation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Recruiters' questions over the candidate index: the CVs nearest a text or another CV (with
+ * filters), and an occupation for a text by the vote of the nearest labelled CVs.
+ */
+public final class CandidateSearch {
+  /** A candidate found: who, how similar, and the CV line that best matches the query. */
+  public record Found(Candidate candidate, double score, String snippet) {}
+
+  /** One answer of a vote, with its share of the similarity-weighted votes. */
+  public record Share(String value, double share) {}
+
+  /**
+   * A kNN-vote classification: occupations (with titles), major groups, levels and IT by vote share,
+   * best first, and the neighbours that voted.
+   */
+  public record Vote(List<Share> occupations, List<Share> majorGroups, List<Share> levels, Double itShare,
+                     List<Found> neighbours, Map<String, String> titles) {}
+
+  static final int SNIPPET_CHARS = 200;
+
+  private final OnetIndex index;
+  private final Encoder encoder;
+
+  public CandidateSearch(OnetIndex index, Encoder encoder) {
+    this.index = index;
+    this.encoder = encoder;
+  }
+
+  /** Whether the index has CVs at all. */
+  public boolean available() {
+    return index.candidates().isPresent();
+  }
+
+  public Optional<Cv> cv(String id) {
+    CandidateIndex candidates = candidates();
+    return candidates.candidate(id).map(candidates::cv);
+  }
+
+  /** The {@code k} nearest candidates; searching by id leaves that CV out. */
+  public List<Found> search(CandidateQuery query) {
+    CandidateIndex candidates = candidates();
+    Target target = target(query, Set.of());
+    return candidates.search(target.vector(), query.k(), query.filter(), target.excluded()).stream()
+        .map(m -> new Found(m.candidate(), m.score(), snippet(candidates.cv(m.candidate()).text(), target.words())))
+        .toList();
+  }
+
+  /** The vector to search with, the CVs to leave out, and the words a snippet should match. */
+  private record Target(float[] vector, Set<String> excluded, String words) {}
+
+  private Target target(CandidateQuery query, Set<String> nonVoters) {
+    CandidateIndex candidates = candidates();
+    Set<String> excluded = new HashSet<>(nonVoters);
+    if (query.id() == null) {
+      return new Target(encoder.encode(List.of(query.text())).get(0), excluded, query.text());
+    }
+    Candidate self = candidates.candidate(query.id()).orElseThrow(() -> new UnknownCandidateException(query.id()));
+    excluded.add(self.id());
+    return new Target(candidates.vector(self), excluded, self.headline() == null ? "" : self.headline());
+  }
+
+  /**
+   * Classifies a text (or an indexed CV, left out of its own vote) by the similarity-weighted vote of
+   * its {@code k} nearest labelled CVs: each neighbour adds its cosine similarity to its
+   * occupation, major group, level and IT flag.
+   */
+  public Vote vote(CandidateQuery query) {
+    return vote(query, Set.of());
+  }
+
+  /** As above, with CVs that may not vote (a held-out set under evaluation). */
+  public Vote vote(CandidateQuery query, Set<String> nonVoters) {
+    List<Found> neighbours = voters(query, nonVoters);
+    Map<String, Double> byCode = new TreeMap<>();
+    Map<String, Double> byMajor = new TreeMap<>();
+    Map<String, Double> byLevel = new TreeMap<>();
+    double itWeight = 0;
+    double itTotal = 0;
+    double total = 0;
+    for (Found f : neighbours) {
+      double w = Math.max(f.score(), 0);
+      Candidate c = f.candidate();
+      byCode.merge(c.onetCode(), w, Double::sum);
+      byMajor.merge(c.majorGroup(), w, Double::sum);
+      if (c.level() != null) {
+        byLevel.merge(c.level(), w, Double::sum);
+      }
+      if (c.it() != null) {
+        itTotal += w;
+        itWeight += c.it() ? w : 0;
+      }
+      total += w;
+    }
+    Map<String, String> titles = new LinkedHashMap<>();
+    List<Share> occupations = shares(byCode, total);
+    occupations.forEach(s -> titles.put(s.value(), index.occupation(s.value()).map(Occupation::title).orElse("")));
+    return new Vote(occupations, shares(byMajor, total), shares(byLevel, total),
+        itTotal > 0 ? itWeight / itTotal : null, neighbours, titles);
+  }
+
+  private List<Found> voters(CandidateQuery query, Set<String> nonVoters) {
+    Target target = target(query, nonVoters);
+    return candidates().search(target.vector(), query.k(), query.filter().withLabelledOnly(), target.excluded())
+        .stream().map(m -> new Found(m.candidate(), m.score(), "")).toList();
+  }
+
+  private static List<Share> shares(Map<String, Double> weights, double total) {
+    List<Share> shares = new ArrayList<>();
+    weights.forEach((value, w) -> shares.add(new Share(value, total > 0 ? w / total : 0)));
+    shares.sort(Comparator.comparingDouble((Share s) -> -s.share()).thenComparing(Share::value));
+    return shares;
+  }
+
+  private CandidateIndex candidates() {
+    return index.candidates().orElseThrow(NoCandidatesException::new);
+  }
+
+  /**
+   * The line (or sentence) of {@code cvText} sharing the most words of three letters or more with
+   * {@code query}; the first line when none does. At most {@value #SNIPPET_CHARS} characters.
+   */
+  static String snippet(String cvText, String query) {
+    Set<String> wanted = words(query, Function.identity());
+    String best = null;
+    int bestCount = 0;
+    for (String line : cvText.split("\\n|(?<=[.!?])\\s+")) {
+      String l = line.strip().replaceFirst("^- ", "");
+      if (l.isEmpty()) {
+        continue;
+      }
+      if (best == null) {
+        best = l;
+      }
+      int count = words(l, Function.identity()).stream().mapToInt(w -> wanted.contains(w) ? 1 : 0).sum();
+      if (count > bestCount) {
+        best = l;
+        bestCount = count;
+      }
+    }
+    if (best == null) {
+      return "";
+    }
+    return best.length() <= SNIPPET_CHARS ? best : best.substring(0, SNIPPET_CHARS - 1).strip() + "…";
+  }
+
+  private static Set<String> words(String text, Function<String, String> f) {
+    Set<String> words = new HashSet<>();
+    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (w.length() >= 3) {
+        words.add(f.apply(w));
+      }
+    }
+    return words;
+  }
+
+  /** The index was built without CVs. */
+  public static final class NoCandidatesException extends RuntimeException {
+    public NoCandidatesException() {
+      super("this index has no candidate CVs; build it with 'jobcode index --cvs FILE' (see the README)");
+    }
+  }
+
+  /** No indexed CV has this id. */
+  public static final class UnknownCandidateException extends RuntimeException {
+    UnknownCandidateException(String id) {
+      super("no candidate with id '" + id + "'");
+    }
+  }
+}

@@ -1,0 +1,288 @@
+package dev.jobcode.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobcode.classify.CandidateQuery;
+import dev.jobcode.classify.CandidateSearch;
+import dev.jobcode.classify.Classification;
+import dev.jobcode.classify.Classifier;
+import dev.jobcode.classify.InvalidQueryException;
+import dev.jobcode.classify.Mode;
+import dev.jobcode.classify.Query;
+import dev.jobcode.corpus.Cv;
+import dev.jobcode.index.Candidate;
+import dev.jobcode.index.CandidateFilter;
+import dev.jobcode.index.CandidateIndex;
+import dev.jobcode.server.Api;
+import dev.jobcode.taxonomy.OnetCodes;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jobcode candidates search|classify|eval}: the candidate index from the command line. */
+@Command(name = "candidates", mixinStandardHelpOptions = true,
+    description = "Search the CVs indexed with 'jobcode index --cvs', classify by their vote, measure.",
+    subcommands = {CandidatesCommand.Search.class, CandidatesCommand.Classify.class, CandidatesCommand.Eval.class})
+final class CandidatesCommand implements Runnable {
+  @Override
+  public void run() {
+    throw new Main.UsageException("name a candidates command: search, classify or eval");
+  }
+
+  /** What to search with: a text, a file's text, or an indexed CV. */
+  static final class Target {
+    @Option(names = "--text", paramLabel = "TEXT", description = "a CV or a job opening")
+    String text;
+
+    @Option(names = "--text-file", paramLabel = "FILE", description = "a file holding the CV or job opening")
+    Path textFile;
+
+    @Option(names = "--id", paramLabel = "ID", description = "an indexed CV: find candidates like it")
+    String id;
+
+    String text() {
+      if (textFile == null) {
+        return text;
+      }
+      try {
+        return Files.readString(textFile);
+      } catch (IOException e) {
+        throw new Main.UsageException("cannot read --text-file " + textFile + ": " + e.getMessage());
+      }
+    }
+  }
+
+  static CandidateQuery query(Target target, int k, CandidateFilter filter) {
+    try {
+      return new CandidateQuery(target.text(), target.id, k, filter);
+    } catch (InvalidQueryException e) {
+      throw new Main.UsageException(e.getMessage());
+    }
+  }
+
+  static void print(PrintWriter out, Object body) {
+    try {
+      out.println(Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static CandidateSearch open(Engine engine) {
+    CandidateSearch search = new CandidateSearch(engine.classifier().index(), engine.encoder());
+    if (!search.available()) {
+      throw new Main.UsageException(new CandidateSearch.NoCandidatesException().getMessage());
+    }
+    return search;
+  }
+
+  @Command(name = "search", mixinStandardHelpOptions = true, description = "The candidates most similar to a text or CV.")
+  static final class Search implements Callable<Integer> {
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    @Option(names = "-k", defaultValue = "" + CandidateQuery.DEFAULT_K, description = "how many, 1..100 (default: ${DEFAULT-VALUE})")
+    int k;
+
+    @Option(names = "--onet-code", paramLabel = "CODE", description = "only CVs of this O*NET-SOC occupation")
+    String onetCode;
+
+    @Option(names = "--major-group", paramLabel = "NN", description = "only CVs in this SOC major group, e.g. 29")
+    String majorGroup;
+
+    @Option(names = "--level", description = "only CVs at this level (intern … owner)")
+    String level;
+
+    @Option(names = "--min-years", paramLabel = "N", description = "only CVs with at least N years of experience")
+    Integer minYears;
+
+    @Option(names = "--it", paramLabel = "true|false", arity = "1", description = "only IT (true) or non-IT (false) CVs")
+    Boolean it;
+
+    @Option(names = "--json", description = "print the API's JSON instead of a table")
+    boolean json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      if (onetCode != null && !OnetCodes.isValid(onetCode)) {
+        throw new Main.UsageException("--onet-code must be an O*NET-SOC code like 29-1141.00, got '" + onetCode + "'");
+      }
+      if (majorGroup != null && !majorGroup.matches("\\d\\d")) {
+        throw new Main.UsageException("--major-group must be two digits like 29, got '" + majorGroup + "'");
+      }
+      CandidateQuery query = query(target, k, new CandidateFilter(onetCode, majorGroup, level, minYears, it));
+      try (Engine opened = engine.open()) {
+        List<CandidateSearch.Found> found;
+        try {
+          found = open(opened).search(query);
+        } catch (CandidateSearch.UnknownCandidateException e) {
+          throw new Main.UsageException(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+          print(out, new Api.CandidateSearchResponse(found.stream().map(Api.CandidateView::of).toList()));
+        } else {
+          for (CandidateSearch.Found f : found) {
+            Candidate c = f.candidate();
+            out.printf(Locale.ROOT, "%-10s %.3f  %-40s %-10s %-8s %3s y  %s%n", c.id(), f.score(),
+                truncate(c.headline() == null ? "" : c.headline(), 40), c.onetCode() == null ? "-" : c.onetCode(),
+                c.level() == null ? "-" : c.level(), c.years() == null ? "-" : c.years(), f.snippet());
+          }
+        }
+        out.flush();
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "classify", mixinStandardHelpOptions = true,
+      description = "Occupations of a text or CV by the similarity-weighted vote of the nearest labelled CVs.")
+  static final class Classify implements Callable<Integer> {
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    @Option(names = "-k", defaultValue = "15", description = "voters, 1..100 (default: ${DEFAULT-VALUE})")
+    int k;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      CandidateQuery query = query(target, k, CandidateFilter.NONE);
+      try (Engine opened = engine.open()) {
+        CandidateSearch.Vote vote;
+        try {
+          vote = open(opened).vote(query);
+        } catch (CandidateSearch.UnknownCandidateException e) {
+          throw new Main.UsageException(e.getMessage());
+        }
+        print(spec.commandLine().getOut(), Api.CandidateVoteResponse.of(vote));
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "eval", mixinStandardHelpOptions = true,
+      description = "Leave-out evaluation: hold out a share of the labelled CVs, classify each by the vote of the "
+          + "rest and by the occupation classifier, and report top-1 occupation and major-group accuracy.")
+  static final class Eval implements Callable<Integer> {
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
+    @Option(names = "--holdout", defaultValue = "0.1", description = "share of labelled CVs held out (default: ${DEFAULT-VALUE})")
+    double holdout;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the held-out draw (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "-k", defaultValue = "15", description = "voters (default: ${DEFAULT-VALUE})")
+    int k;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "also write the figures as JSON")
+    Path out;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      if (!(holdout > 0 && holdout < 1)) {
+        throw new Main.UsageException("--holdout must be between 0 and 1, got " + holdout);
+      }
+      if (k < 1 || k > CandidateQuery.MAX_K) {
+        throw new Main.UsageException("-k must be 1.." + CandidateQuery.MAX_K + ", got " + k);
+      }
+      try (Engine opened = engine.open()) {
+        CandidateSearch search = open(opened);
+        CandidateIndex index = opened.classifier().index().candidates().orElseThrow();
+        List<Candidate> labelled = new ArrayList<>(index.candidates().stream().filter(c -> c.onetCode() != null).toList());
+        labelled.sort(Comparator.comparing(Candidate::id));
+        Collections.shuffle(labelled, new Random(seed));
+        int n = (int) Math.round(labelled.size() * holdout);
+        if (n < 1 || n >= labelled.size()) {
+          throw new Main.UsageException("the index has " + labelled.size() + " labelled CVs: too few to hold out " + holdout);
+        }
+        List<Candidate> heldOut = labelled.subList(0, n);
+        Set<String> heldIds = new LinkedHashSet<>(heldOut.stream().map(Candidate::id).toList());
+        System.err.printf(Locale.ROOT, "jobcode: holding out %,d of %,d labelled CVs (seed %d)%n", n, labelled.size(), seed);
+
+        long start = System.nanoTime();
+        int voteCode = 0;
+        int voteMajor = 0;
+        for (Candidate c : heldOut) {
+          CandidateSearch.Vote v = search.vote(new CandidateQuery(null, c.id(), k, CandidateFilter.NONE), heldIds);
+          String best = v.occupations().isEmpty() ? "" : v.occupations().get(0).value();
+          voteCode += best.equals(c.onetCode()) ? 1 : 0;
+          voteMajor += !best.isEmpty() && OnetCodes.majorGroup(best).equals(c.majorGroup()) ? 1 : 0;
+        }
+        double voteSeconds = (System.nanoTime() - start) / 1e9;
+
+        start = System.nanoTime();
+        Classifier classifier = opened.classifier();
+        List<Query> queries = new ArrayList<>(n);
+        for (Candidate c : heldOut) {
+          Cv cv = index.cv(c);
+          String title = c.headline() != null ? c.headline() : cv.text().lines().findFirst().orElse(cv.text());
+          queries.add(new Query(truncate(title, Query.MAX_TITLE_CHARS), truncate(cv.text(), Query.MAX_DESCRIPTION_CHARS),
+              1, Mode.DEFAULT));
+        }
+        int occCode = 0;
+        int occMajor = 0;
+        List<Classification> answers = classifier.classifyAll(queries);
+        for (int i = 0; i < n; i++) {
+          Candidate c = heldOut.get(i);
+          String best = answers.get(i).results().isEmpty() ? "" : answers.get(i).results().get(0).occupation().code();
+          occCode += best.equals(c.onetCode()) ? 1 : 0;
+          occMajor += !best.isEmpty() && OnetCodes.majorGroup(best).equals(c.majorGroup()) ? 1 : 0;
+        }
+        double classifierSeconds = (System.nanoTime() - start) / 1e9;
+
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "held out %d CVs; kNN vote of %d nearest CVs: occupation top-1 %.1f%%, major group %.1f%% (%.1f CVs/s)%n",
+            n, k, 100.0 * voteCode / n, 100.0 * voteMajor / n, n / voteSeconds);
+        w.printf(Locale.ROOT, "occupation classifier (headline + CV text) on the same CVs: occupation top-1 %.1f%%, major group %.1f%% (%.1f CVs/s)%n",
+            100.0 * occCode / n, 100.0 * occMajor / n, n / classifierSeconds);
+        w.flush();
+        if (out != null) {
+          ObjectNode json = Api.JSON.createObjectNode();
+          json.put("held_out", n).put("labelled", labelled.size()).put("seed", seed).put("k", k);
+          json.putObject("vote").put("onet_top1", (double) voteCode / n).put("major_top1", (double) voteMajor / n)
+              .put("cvs_per_second", n / voteSeconds);
+          json.putObject("classifier").put("onet_top1", (double) occCode / n).put("major_top1", (double) occMajor / n)
+              .put("cvs_per_second", n / classifierSeconds);
+          Files.writeString(out, Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+        }
+      }
+      return 0;
+    }
+  }
+
+  static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+}

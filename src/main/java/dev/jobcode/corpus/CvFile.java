@@ -1,0 +1,233 @@
+package dev.jobcode.corpus;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.jobcode.table.Table;
+import dev.jobcode.table.TableException;
+import dev.jobcode.taxonomy.JobLevel;
+import dev.jobcode.taxonomy.OnetCodes;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes files of CVs: JSONL (one {@link Cv} object a line; the generator's format) or
+ * CSV/TSV (a header row with at least {@code id} and {@code text}; optional {@code name},
+ * {@code headline}, {@code onet_code}, {@code major_group}, {@code level}, {@code years},
+ * {@code it}). Strict: every problem names the file and line.
+ */
+public final class CvFile {
+  /** The longest CV text accepted, in characters. */
+  public static final int MAX_TEXT = 100_000;
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final Pattern MAJOR_GROUP = Pattern.compile("\\d\\d");
+  private static final Set<String> LEVELS = Set.copyOf(Arrays.stream(JobLevel.values()).map(JobLevel::id).toList());
+
+  private CvFile() {}
+
+  /** Reads a .jsonl file, or a .csv/.tsv file, of CVs. */
+  public static List<Cv> read(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    List<Cv> cvs = name.endsWith(".jsonl") || name.endsWith(".json") ? readJsonLines(file) : readTable(file);
+    if (cvs.isEmpty()) {
+      throw new CorpusException(file + " holds no CVs");
+    }
+    return cvs;
+  }
+
+  /** Writes CVs as JSONL, atomically: a failed write leaves no half-written file. */
+  public static void write(Path file, List<Cv> cvs) {
+    Path absolute = file.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(absolute.getParent());
+      Path tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+      try {
+        try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+          for (Cv cv : cvs) {
+            out.write(JSON.writeValueAsString(cv));
+            out.write('\n');
+          }
+        }
+        Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new CorpusException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** One CV as a JSON line (without the newline). */
+  public static String toJson(Cv cv) {
+    try {
+      return JSON.writeValueAsString(cv);
+    } catch (JsonProcessingException e) {
+      throw new CorpusException("cannot serialise CV " + cv.id() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses one CV from JSON (as stored in the candidate index). */
+  public static Cv fromJson(String json) {
+    try {
+      return JSON.readValue(json, Cv.class);
+    } catch (JsonProcessingException e) {
+      throw new CorpusException("not a CV: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static List<Cv> readJsonLines(Path file) {
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    List<Cv> cvs = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    int line = 0;
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+      String text;
+      while ((text = in.readLine()) != null) {
+        line++;
+        if (text.isBlank()) {
+          continue;
+        }
+        Cv cv;
+        try {
+          cv = JSON.readValue(text, Cv.class);
+        } catch (JsonProcessingException e) {
+          throw error(file, line, "not a CV object: " + e.getOriginalMessage());
+        }
+        cvs.add(checked(cv, file, line, ids));
+      }
+    } catch (NoSuchFileException e) {
+      throw new CorpusException("CV file not found: " + file, e);
+    } catch (CharacterCodingException e) {
+      throw error(file, line + 1, "not valid UTF-8");
+    } catch (IOException e) {
+      throw new CorpusException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    return cvs;
+  }
+
+  private static List<Cv> readTable(Path file) {
+    Table table;
+    int id;
+    int text;
+    try {
+      table = Table.read(file);
+      id = table.column("id");
+      text = table.column("text");
+    } catch (TableException e) {
+      throw new CorpusException(e.getMessage(), e);
+    }
+    int name = table.optionalColumn("name");
+    int headline = table.optionalColumn("headline");
+    int code = table.optionalColumn("onet_code");
+    int major = table.optionalColumn("major_group");
+    int level = table.optionalColumn("level");
+    int years = table.optionalColumn("years");
+    int it = table.optionalColumn("it");
+    List<Cv> cvs = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (Table.Row row : table.rows()) {
+      int line = (int) row.line();
+      Cv cv = new Cv(row.get(id), optional(row, name), optional(row, headline), optional(row, code), null,
+          optional(row, major), optional(row, level), years(optional(row, years), file, line), bool(optional(row, it), file, line),
+          null, null, null, row.get(text));
+      cvs.add(checked(cv, file, line, ids));
+    }
+    return cvs;
+  }
+
+  private static String optional(Table.Row row, int column) {
+    if (column < 0) {
+      return null;
+    }
+    String value = row.get(column).strip();
+    return value.isEmpty() ? null : value;
+  }
+
+  private static Integer years(String value, Path file, int line) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw error(file, line, "years must be a whole number, found '" + value + "'");
+    }
+  }
+
+  private static Boolean bool(String value, Path file, int line) {
+    if (value == null) {
+      return null;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true", "y", "yes", "1" -> true;
+      case "false", "n", "no", "0" -> false;
+      default -> throw error(file, line, "it must be true/false or Y/N, found '" + value + "'");
+    };
+  }
+
+  /** Checks one CV's fields; fills the major group from the code when only the code is given. */
+  private static Cv checked(Cv cv, Path file, int line, Set<String> ids) {
+    if (cv.id() == null || cv.id().isBlank()) {
+      throw error(file, line, "id is required");
+    }
+    if (cv.id().length() > 200) {
+      throw error(file, line, "id is longer than 200 characters");
+    }
+    if (!ids.add(cv.id())) {
+      throw error(file, line, "id '" + cv.id() + "' appears twice");
+    }
+    if (cv.text() == null || cv.text().isBlank()) {
+      throw error(file, line, "text is required (the CV text that is embedded)");
+    }
+    if (cv.text().length() > MAX_TEXT) {
+      throw error(file, line, "text is " + cv.text().length() + " characters; the limit is " + MAX_TEXT);
+    }
+    if (cv.onetCode() != null && !OnetCodes.isValid(cv.onetCode())) {
+      throw error(file, line, "onet_code '" + cv.onetCode() + "' is not an O*NET-SOC code (e.g. 29-1141.00)");
+    }
+    if (cv.majorGroup() != null && !MAJOR_GROUP.matcher(cv.majorGroup()).matches()) {
+      throw error(file, line, "major_group must be two digits (e.g. 29), found '" + cv.majorGroup() + "'");
+    }
+    if (cv.onetCode() != null && cv.majorGroup() != null && !cv.majorGroup().equals(OnetCodes.majorGroup(cv.onetCode()))) {
+      throw error(file, line, "major_group " + cv.majorGroup() + " does not match onet_code " + cv.onetCode());
+    }
+    if (cv.level() != null && !LEVELS.contains(cv.level())) {
+      throw error(file, line, "unknown level '" + cv.level() + "'; use one of " + LEVELS.stream().sorted().toList());
+    }
+    if (cv.years() != null && (cv.years() < 0 || cv.years() > 70)) {
+      throw error(file, line, "years must be 0..70, found " + cv.years());
+    }
+    if (cv.majorGroup() == null && cv.onetCode() != null) {
+      return new Cv(cv.id(), cv.name(), cv.headline(), cv.onetCode(), cv.onetTitle(), OnetCodes.majorGroup(cv.onetCode()),
+          cv.level(), cv.years(), cv.it(), cv.summary(), cv.skills(), cv.experience(), cv.text());
+    }
+    return cv;
+  }
+
+  private static CorpusException error(Path file, int line, String message) {
+    return new CorpusException(file.getFileName() + " line " + line + ": " + message + " (" + file + ")");
+  }
+}

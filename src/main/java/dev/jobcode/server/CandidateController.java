@@ -1,0 +1,35 @@
+package dev.jobcode.server;
+
+import dev.jobcode.classify.CandidateQuery;
+import dev.jobcode.classify.CandidateSearch;
+import io.javalin.http.Context;
+
+/**
+ * {@code POST /v1/candidates/search}, {@code POST /v1/candidates/classify} and
+ * {@code GET /v1/candidates/{id}}. An index built without CVs answers 404 {@code no_candidates}.
+ */
+final class CandidateController {
+  /** Neighbours that vote when a classify request does not say. */
+  static final int DEFAULT_VOTERS = 15;
+
+  private final CandidateSearch search;
+
+  CandidateController(CandidateSearch search) {
+    this.search = search;
+  }
+
+  void search(Context ctx) {
+    CandidateQuery query = CandidateRequests.query(JsonBodies.object(ctx), CandidateQuery.DEFAULT_K);
+    ctx.json(new Api.CandidateSearchResponse(search.search(query).stream().map(Api.CandidateView::of).toList()));
+  }
+
+  void classify(Context ctx) {
+    CandidateQuery query = CandidateRequests.query(JsonBodies.object(ctx), DEFAULT_VOTERS);
+    ctx.json(Api.CandidateVoteResponse.of(search.vote(query)));
+  }
+
+  void get(Context ctx) {
+    String id = ctx.pathParam("id");
+    ctx.json(search.cv(id).orElseThrow(() -> ApiException.notFound("no candidate with id '" + id + "'")));
+  }
+}

@@ -1,0 +1,94 @@
+package dev.jobcode.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobcode.classify.CandidateQuery;
+import dev.jobcode.classify.InvalidQueryException;
+import dev.jobcode.index.CandidateFilter;
+import dev.jobcode.taxonomy.JobLevel;
+import dev.jobcode.taxonomy.OnetCodes;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads candidate requests strictly, like {@link Requests}: {@code {"text" | "id", "k"?,
+ * "filters"?: {"onet_code", "major_group", "level", "min_years", "it"}}}.
+ */
+final class CandidateRequests {
+  private static final Set<String> FIELDS = Set.of("text", "id", "k", "filters");
+  private static final Set<String> FILTER_FIELDS = Set.of("onet_code", "major_group", "level", "min_years", "it");
+  private static final List<String> LEVELS = Arrays.stream(JobLevel.values()).map(JobLevel::id).toList();
+
+  private CandidateRequests() {}
+
+  static CandidateQuery query(JsonNode body, int defaultK) {
+    knownFields(body, FIELDS, "");
+    try {
+      return new CandidateQuery(text(body, "text"), text(body, "id"), k(body, defaultK), filters(body.get("filters")));
+    } catch (InvalidQueryException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+  }
+
+  private static CandidateFilter filters(JsonNode filters) {
+    if (filters == null || filters.isNull()) {
+      return CandidateFilter.NONE;
+    }
+    if (!filters.isObject()) {
+      throw ApiException.badRequest("filters must be an object with any of " + FILTER_FIELDS.stream().sorted().toList());
+    }
+    knownFields(filters, FILTER_FIELDS, "filters.");
+    String code = text(filters, "onet_code", "filters.");
+    if (code != null && !OnetCodes.isValid(code)) {
+      throw ApiException.badRequest("filters.onet_code must be an O*NET-SOC code like 29-1141.00, got '" + code + "'");
+    }
+    String major = text(filters, "major_group", "filters.");
+    if (major != null && !major.matches("\\d\\d")) {
+      throw ApiException.badRequest("filters.major_group must be two digits like \"29\", got '" + major + "'");
+    }
+    String level = text(filters, "level", "filters.");
+    if (level != null && !LEVELS.contains(level)) {
+      throw ApiException.badRequest("filters.level must be one of " + LEVELS + ", got '" + level + "'");
+    }
+    Integer minYears = null;
+    JsonNode years = filters.get("min_years");
+    if (years != null && !years.isNull()) {
+      if (!years.isIntegralNumber() || !years.canConvertToInt() || years.intValue() < 0 || years.intValue() > 70) {
+        throw ApiException.badRequest("filters.min_years must be a whole number 0..70");
+      }
+      minYears = years.intValue();
+    }
+    Boolean it = null;
+    JsonNode itNode = filters.get("it");
+    if (itNode != null && !itNode.isNull()) {
+      if (!itNode.isBoolean()) {
+        throw ApiException.badRequest("filters.it must be true or false");
+      }
+      it = itNode.booleanValue();
+    }
+    return new CandidateFilter(code, major, level, minYears, it);
+  }
+
+  private static int k(JsonNode body, int defaultK) {
+    JsonNode k = body.get("k");
+    if (k == null || k.isNull()) {
+      return defaultK;
+    }
+    if (!k.isIntegralNumber() || !k.canConvertToInt()) {
+      throw ApiException.badRequest("k must be an integer between 1 and " + CandidateQuery.MAX_K);
+    }
+    return k.intValue();
+  }
+
+  private static String text(JsonNode node, String field) {
+    return Requests.optionalText(node, field, "");
+  }
+
+  private static String text(JsonNode node, String field, String where) {
+    return Requests.optionalText(node, field, where);
+  }
+
+  private static void knownFields(JsonNode node, Set<String> known, String where) {
+    Requests.knownFields(node, known, where);
+  }
+}

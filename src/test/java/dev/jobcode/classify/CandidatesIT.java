@@ -1,0 +1,52 @@
+package dev.jobcode.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jobcode.index.CandidateFilter;
+import dev.jobcode.testing.RealData;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Candidate search and vote with the real model over generated CVs from O*NET 30.0. */
+class CandidatesIT {
+  private static final String NURSE_CV = """
+      Registered Nurse
+      Registered nurse with 6 years on a cardiac ward. Monitor patients' vital signs, administer medication
+      and record patient care; teach patients and families about discharge plans.
+      Skills: Epic Systems, electronic medical records, IV pumps
+      Experience:
+      - Staff Nurse at City Hospital (4 years): Assess patient health problems and needs.
+      - Nursing Assistant at Care Home (2 years): Turn and reposition bedridden patients.
+      """;
+
+  private static CandidateSearch search() {
+    Classifier c = RealData.classifier();
+    return new CandidateSearch(c.index(), c.encoder());
+  }
+
+  @Test
+  void aNurseCvsNearestCandidatesAreNurses() {
+    List<CandidateSearch.Found> found = search().search(CandidateQuery.ofText(NURSE_CV, 5));
+    assertThat(found).hasSize(5);
+    long nurses = found.stream().filter(f -> f.candidate().onetCode().startsWith("29-1141")).count();
+    assertThat(nurses).as("%s", found).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void aSelectiveFilterStillReturnsKCandidates() {
+    // Electricians (47-2111) with at least 5 years: few among the CVs, and far from a nurse.
+    CandidateFilter filter = new CandidateFilter(null, "47", null, 5, false);
+    List<CandidateSearch.Found> found = search().search(new CandidateQuery(NURSE_CV, null, 3, filter));
+    assertThat(found).hasSize(3).allSatisfy(f -> {
+      assertThat(f.candidate().majorGroup()).isEqualTo("47");
+      assertThat(f.candidate().years()).isGreaterThanOrEqualTo(5);
+    });
+  }
+
+  @Test
+  void theVoteNamesNursing() {
+    CandidateSearch.Vote vote = search().vote(CandidateQuery.ofText(NURSE_CV, 15));
+    assertThat(vote.majorGroups().get(0).value()).isEqualTo("29");
+    assertThat(vote.occupations().get(0).value()).startsWith("29-1141");
+  }
+}
