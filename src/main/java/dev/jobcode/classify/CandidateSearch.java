@@ -40,10 +40,24 @@ public final class CandidateSearch {
 
   private final OnetIndex index;
   private final Encoder encoder;
+  private final double temperature;
 
-  public CandidateSearch(OnetIndex index, Encoder encoder) {
+  /**
+   * @param temperature of the vote weights exp((s − s_best) / T), as the occupation vote's for the
+   *     same model ({@link ClassifierSettings#temperature()})
+   */
+  public CandidateSearch(OnetIndex index, Encoder encoder, double temperature) {
+    if (!(temperature > 0)) {
+      throw new IllegalArgumentException("temperature must be positive: " + temperature);
+    }
     this.index = index;
     this.encoder = encoder;
+    this.temperature = temperature;
+  }
+
+  /** Over the classifier's index and encoder, voting at its temperature. */
+  public static CandidateSearch of(Classifier classifier) {
+    return new CandidateSearch(classifier.index(), classifier.encoder(), classifier.settings().temperature());
   }
 
   /** Whether the index has CVs at all. */
@@ -81,8 +95,10 @@ public final class CandidateSearch {
 
   /**
    * Classifies a text (or an indexed CV, left out of its own vote) by the similarity-weighted vote of
-   * its {@code k} nearest labelled CVs: each neighbour adds its cosine similarity to its
-   * occupation, major group, level and IT flag.
+   * its {@code k} nearest labelled CVs: each neighbour adds exp((s − s_best) / T) for its cosine
+   * similarity s to its occupation, major group, level and IT flag (the same weights as the
+   * occupation vote; on the generated corpus T = 0.02–0.03 beat plain cosine weights, 74.9% vs 72.7%
+   * top-1 occupation held out).
    */
   public Vote vote(CandidateQuery query) {
     return vote(query, Set.of());
@@ -97,8 +113,9 @@ public final class CandidateSearch {
     double itWeight = 0;
     double itTotal = 0;
     double total = 0;
+    double top = neighbours.isEmpty() ? 0 : neighbours.get(0).score();
     for (Found f : neighbours) {
-      double w = Math.max(f.score(), 0);
+      double w = Math.exp((f.score() - top) / temperature);
       Candidate c = f.candidate();
       byCode.merge(c.onetCode(), w, Double::sum);
       byMajor.merge(c.majorGroup(), w, Double::sum);

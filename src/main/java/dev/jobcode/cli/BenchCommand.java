@@ -17,19 +17,17 @@ import dev.jobcode.server.Api;
 import dev.jobcode.server.JobcodeServer;
 import dev.jobcode.server.ServerSettings;
 import dev.jobcode.table.Table;
+import dev.jobcode.index.IndexMeta;
 import io.javalin.Javalin;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -38,13 +36,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code jobcode bench}: encoder, classifier, HTTP and HNSW measured in one run on the real index,
- * reported as figures and as ratios (which survive a noisy, shared machine better than figures).
+ * {@code jobcode bench}: measures, in one run on the real index and model, after warm-up: the raw
+ * encoder, classify in process and over HTTP (single, batch, and concurrent single-title clients),
+ * HNSW recall and latency against exact search, candidate search, index build against pure
+ * encoding, index size and peak heap; optionally the peer. Prints a table; {@code --out} writes the
+ * JSON, whose {@code ratios} relate each layer to the one below it.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Measure encoder, classify (in-process and HTTP) and HNSW recall on the real index.")
+    description = "Measure encoder, classify (in-process and HTTP), HNSW recall, candidate search and index build "
+        + "on the real index, in one run; print a table and write JSON.")
 final class BenchCommand implements Callable<Integer> {
   private static final int BATCH = 32;
+  static final int CONCURRENT_CLIENTS = 16;
 
   @Mixin
   EngineOptions engine = new EngineOptions();
@@ -53,20 +56,29 @@ final class BenchCommand implements Callable<Integer> {
       description = "CSV of titles, first column (default: ../shared/data/eval/raw-titles-unlabelled.csv)")
   Path queries;
 
+  @Option(names = "--onet", paramLabel = "DIR",
+      description = "O*NET folder for the build measurement (default: the one the index was built from)")
+  Path onet;
+
   @Option(names = "--out", paramLabel = "FILE", description = "also write the report as JSON")
   Path out;
 
-  @Option(names = "--quick", description = "a short run (256 titles)")
+  @Option(names = "--quick", description = "a short run: 256 titles, a 20-occupation build, 50 candidate queries")
   boolean quick;
+
+  @Option(names = "--peer", description = "also run the peer (../shared/bench/peer-js/run.sh; needs node) on the same titles")
+  boolean peer;
 
   @Override
   public Integer call() throws Exception {
-    List<String> titles = titles(queries != null ? queries : Defaults.home().resolve("../shared/data/eval/raw-titles-unlabelled.csv").normalize());
+    Path titlesFile = queries != null ? queries : Defaults.home().resolve("../shared/data/eval/raw-titles-unlabelled.csv").normalize();
+    List<String> titles = titles(titlesFile);
     ObjectNode report = Api.JSON.createObjectNode();
     report.put("titles", titles.size());
     try (Engine opened = engine.open()) {
       Encoder encoder = opened.encoder();
       Classifier classifier = opened.classifier();
+      report.put("model", encoder.model().id());
       warmUp(encoder, classifier, titles);
       ObjectNode enc = report.putObject("encoder");
       Latencies single = time(titles, encoder::encode);
@@ -84,28 +96,65 @@ final class BenchCommand implements Callable<Integer> {
         HttpBench client = new HttpBench(app.port());
         put(http, "single", time(titles, client::classify));
         http.put("batch_titles_per_s", throughput(titles, client::batch));
+        http.put("concurrent_clients", CONCURRENT_CLIENTS);
+        http.put("concurrent_single_titles_per_s", round(client.concurrentSingles(titles, CONCURRENT_CLIENTS)));
       } finally {
         app.stop();
       }
 
       report.set("hnsw", recall(classifier, encoder, titles));
       if (classifier.index().candidates().isPresent()) {
-        report.set("candidates", candidates(new CandidateSearch(classifier.index(), encoder),
+        report.set("candidates", candidates(CandidateSearch.of(classifier),
             classifier.index().candidates().get(), quick ? 50 : 200));
       }
+      IndexMeta meta = classifier.index().meta();
+      ObjectNode index = report.putObject("index");
+      index.put("path", classifier.index().dir().toString());
+      index.put("size_bytes", BuildBench.size(classifier.index().dir()));
+      index.put("build_seconds", meta.buildSeconds());
+      Path onetDir = onet != null ? onet : Path.of(meta.taxonomy().source());
+      report.set("build", BuildBench.run(onetDir, encoder, meta.hnsw(), quick ? 20 : 150));
+
       ObjectNode ratios = report.putObject("ratios");
       ratios.put("classify_single_p50_vs_encoder", ratio(cls.get("single_p50_ms").asDouble(), enc.get("single_p50_ms").asDouble()));
       ratios.put("classify_batch_vs_encoder", ratio(cls.get("batch_titles_per_s").asDouble(), enc.get("batch_titles_per_s").asDouble()));
       ratios.put("http_single_p50_vs_encoder", ratio(http.get("single_p50_ms").asDouble(), enc.get("single_p50_ms").asDouble()));
+      ratios.put("http_single_p50_vs_classify", ratio(http.get("single_p50_ms").asDouble(), cls.get("single_p50_ms").asDouble()));
       ratios.put("http_batch_vs_encoder", ratio(http.get("batch_titles_per_s").asDouble(), enc.get("batch_titles_per_s").asDouble()));
+      ratios.put("http_batch_vs_classify", ratio(http.get("batch_titles_per_s").asDouble(), cls.get("batch_titles_per_s").asDouble()));
+      ratios.put("http_concurrent_vs_encoder_batch", ratio(http.get("concurrent_single_titles_per_s").asDouble(),
+          enc.get("batch_titles_per_s").asDouble()));
+      ratios.put("build_vs_encoding", report.get("build").get("build_vs_encoding").asDouble());
       report.put("hnsw_recall_at_10", report.get("hnsw").get("recall_at_10").asDouble());
+      if (peer) {
+        ObjectNode peerNode = PeerBench.run(Defaults.home().resolve("../shared/bench/peer-js/run.sh").normalize(), titlesFile);
+        report.set("peer", peerNode);
+        if (peerNode.has("classify_single_p50_ms")) {
+          ratios.put("classify_single_p50_vs_peer", ratio(cls.get("single_p50_ms").asDouble(),
+              peerNode.get("classify_single_p50_ms").asDouble()));
+          ratios.put("classify_batch_vs_peer_embedding", ratio(cls.get("batch_titles_per_s").asDouble(),
+              peerNode.get("embed_batch32_titles_per_s").asDouble()));
+        }
+      }
+      report.put("peak_heap_bytes", peakHeap());
     }
-    String text = Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report);
-    System.out.println(text);
+    System.out.print(BenchTable.render(report));
     if (out != null) {
-      java.nio.file.Files.writeString(out, text + "\n");
+      java.nio.file.Files.writeString(out, Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+      System.out.println("JSON: " + out);
     }
     return 0;
+  }
+
+  /** The most the heap held at once in this run (sum of the heap pools' peaks). */
+  private static long peakHeap() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak;
   }
 
   private List<String> titles(Path file) {
@@ -244,44 +293,7 @@ final class BenchCommand implements Callable<Integer> {
     return round(a / b);
   }
 
-  private static double round(double x) {
+  static double round(double x) {
     return Math.round(x * 1000) / 1000.0;
-  }
-
-  /** A plain JDK HTTP client against the bench's own server on 127.0.0.1. */
-  private static final class HttpBench {
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final URI classify;
-    private final URI batch;
-
-    HttpBench(int port) {
-      classify = URI.create("http://127.0.0.1:" + port + "/v1/classify");
-      batch = URI.create("http://127.0.0.1:" + port + "/v1/classify/batch");
-    }
-
-    void classify(String title) {
-      post(classify, Map.of("title", title));
-    }
-
-    void batch(List<String> titles) {
-      post(batch, Map.of("items", titles.stream().map(t -> Map.of("title", t)).toList()));
-    }
-
-    private void post(URI uri, Object body) {
-      try {
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(Api.JSON.writeValueAsBytes(body))).build();
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-          throw new IllegalStateException("HTTP " + response.statusCode() + " from " + uri + ": "
-              + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
-        }
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }

@@ -84,7 +84,7 @@ final class CandidatesCommand implements Runnable {
   }
 
   static CandidateSearch open(Engine engine) {
-    CandidateSearch search = new CandidateSearch(engine.classifier().index(), engine.encoder());
+    CandidateSearch search = CandidateSearch.of(engine.classifier());
     if (!search.available()) {
       throw new Main.UsageException(new CandidateSearch.NoCandidatesException().getMessage());
     }

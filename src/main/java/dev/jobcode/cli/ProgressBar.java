@@ -12,9 +12,9 @@ final class ProgressBar implements ProgressListener {
   private static final int WIDTH = 30;
 
   private final PrintStream out;
-  private final String label;
+  private String label;
   private final boolean terminal;
-  private final long start = System.nanoTime();
+  private long start = System.nanoTime();
   private long lastDraw;
   private long lastDecile = -1;
 
@@ -26,6 +26,14 @@ final class ProgressBar implements ProgressListener {
     this.out = out;
     this.label = label;
     this.terminal = terminal;
+  }
+
+  @Override
+  public synchronized void stage(String name) {
+    label = name;
+    start = System.nanoTime();
+    lastDraw = 0;
+    lastDecile = -1;
   }
 
   @Override

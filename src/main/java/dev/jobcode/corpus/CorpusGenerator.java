@@ -20,11 +20,11 @@ import java.util.regex.Pattern;
  * Writes a deterministic corpus of fictional CVs from O*NET facts: the same taxonomy, facts, count
  * and seed give the same CVs, byte for byte.
  *
- * <p>Each CV: an occupation drawn so that major groups come in proportion to their approximate
- * share of US employment (BLS Occupational Employment and Wage Statistics, rounded: office and
- * administrative support the largest, farming the smallest), occupations within a group by the
- * square root of (1 + their alternate titles) (a proxy for how common they are), and IT occupations
- * {@value #IT_WEIGHT} times as often, as in a recruiter's pool; a level (management occupations are manager and up,
+ * <p>Each CV: an occupation drawn in proportion to US employment (BLS Occupational Employment and
+ * Wage Statistics, rounded): the thirty largest occupations by their own employment, the rest of
+ * each major group's share spread over its other occupations by the square root of (1 + their
+ * alternate titles) (a proxy for how common they are); IT occupations {@value #IT_WEIGHT} times as
+ * often, as in a recruiter's pool; a level (management occupations are manager and up,
  * Chief Executives c-level, vp or owner; others intern to lead); years of experience in the level's
  * range; a headline from one of the occupation's titles; a summary from three of its tasks; skills
  * from its technology skills (hot ones first) and tools; the current role and, for five or more
@@ -47,6 +47,18 @@ public final class CorpusGenerator {
       "Brightwater", "Redstone", "Westfield", "Pinecrest"};
   private static final String[] EMPLOYER_KIND = {"Group", "Partners", "Industries", "Services", "Solutions", "Labs",
       "Holdings", "Systems", "Works", "Health", "Logistics", "Associates"};
+  /** Employment of the largest occupations by SOC code, thousands (BLS OEWS, rounded to 100k). */
+  private static final Map<String, Integer> LARGE_OCCUPATIONS = Map.ofEntries(
+      Map.entry("31-1122", 3700), Map.entry("41-2031", 3700), Map.entry("35-3023", 3600), Map.entry("41-2011", 3300),
+      Map.entry("11-1021", 3300), Map.entry("29-1141", 3200), Map.entry("53-7062", 3000), Map.entry("43-4051", 2800),
+      Map.entry("53-7065", 2800), Map.entry("43-9061", 2500), Map.entry("35-3031", 2200), Map.entry("37-2011", 2100),
+      Map.entry("53-3032", 2000), Map.entry("43-6014", 1700), Map.entry("15-1252", 1600), Map.entry("49-9071", 1500),
+      Map.entry("43-3031", 1500), Map.entry("43-1011", 1500), Map.entry("13-2011", 1400), Map.entry("35-2014", 1400),
+      Map.entry("25-2021", 1400), Map.entry("41-4012", 1400), Map.entry("31-1131", 1300), Map.entry("25-9042", 1300),
+      Map.entry("41-1011", 1100), Map.entry("35-2021", 900), Map.entry("13-1082", 900), Map.entry("37-3011", 900),
+      Map.entry("13-1111", 900), Map.entry("31-9092", 800));
+  private static final int US_EMPLOYMENT_THOUSANDS = 151_000;
+
   /** Approximate % of US employment by SOC major group (BLS OEWS, rounded). */
   private static final Map<String, Double> EMPLOYMENT_SHARE = Map.ofEntries(
       Map.entry("11", 6.6), Map.entry("13", 6.4), Map.entry("15", 3.3), Map.entry("17", 1.8), Map.entry("19", 0.9),
@@ -74,20 +86,35 @@ public final class CorpusGenerator {
         titles.computeIfAbsent(t.code(), c -> new ArrayList<>()).add(t.text());
       }
     }
-    Map<String, Double> groupSum = new TreeMap<>();
+    // Thousands employed: a large occupation's own figure (its O*NET codes share it); the rest of
+    // its group's share (at least a tenth of it) spread over the group's other occupations.
+    Map<String, Double> groupTitles = new TreeMap<>();
+    Map<String, Integer> codesPerSoc = new TreeMap<>();
     List<Double> weights = new ArrayList<>();
     for (Occupation o : taxonomy.occupations().values()) {
       if (tasks.containsKey(o.code())) {
         codes.add(o.code());
         double w = Math.sqrt(1 + titles.getOrDefault(o.code(), List.of()).size());
         weights.add(w);
-        groupSum.merge(o.majorGroup(), w, Double::sum);
+        String soc = OnetCodes.soc6(o.code());
+        codesPerSoc.merge(soc, 1, Integer::sum);
+        if (!LARGE_OCCUPATIONS.containsKey(soc)) {
+          groupTitles.merge(o.majorGroup(), w, Double::sum);
+        }
       }
     }
     for (int i = 0; i < codes.size(); i++) {
       String code = codes.get(i);
       String group = OnetCodes.majorGroup(code);
-      double w = weights.get(i) / groupSum.get(group) * EMPLOYMENT_SHARE.getOrDefault(group, 0.5);
+      String soc = OnetCodes.soc6(code);
+      double w;
+      if (LARGE_OCCUPATIONS.containsKey(soc)) {
+        w = LARGE_OCCUPATIONS.get(soc) / (double) codesPerSoc.get(soc);
+      } else {
+        double groupTotal = EMPLOYMENT_SHARE.getOrDefault(group, 0.5) / 100 * US_EMPLOYMENT_THOUSANDS;
+        double rest = Math.max(groupTotal / 10, groupTotal - largeIn(group));
+        w = rest * weights.get(i) / groupTitles.get(group);
+      }
       weights.set(i, ItOccupations.isIt(code) ? w * IT_WEIGHT : w);
     }
     if (codes.isEmpty()) {
@@ -99,6 +126,11 @@ public final class CorpusGenerator {
       sum += weights.get(i);
       cumulative[i] = sum;
     }
+  }
+
+  private static double largeIn(String group) {
+    return LARGE_OCCUPATIONS.entrySet().stream().filter(e -> e.getKey().startsWith(group + "-"))
+        .mapToInt(Map.Entry::getValue).sum();
   }
 
   /** {@code count} CVs, ids cv-00001 …, from {@code seed}. */

@@ -4,7 +4,6 @@ import dev.jobcode.corpus.CorpusException;
 import dev.jobcode.corpus.Cv;
 import dev.jobcode.corpus.CvFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,24 +53,7 @@ public final class CandidateIndex implements AutoCloseable {
 
   /** Opens the Lucene index of CVs in {@code dir}. */
   static CandidateIndex open(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      throw new IndexException("candidate index folder missing: " + dir);
-    }
-    FSDirectory directory = null;
-    try {
-      directory = FSDirectory.open(dir);
-      return new CandidateIndex(directory, DirectoryReader.open(directory));
-    } catch (IOException | RuntimeException e) {
-      if (directory != null) {
-        try {
-          directory.close();
-        } catch (IOException ignored) {
-          // the open failure is what matters
-        }
-      }
-      throw new IndexException("cannot open the candidate index in " + dir + " (" + e.getMessage()
-          + "); it is incomplete or corrupt: rebuild it with 'jobcode index --cvs FILE'", e);
-    }
+    return LuceneFolders.open(dir, "candidate index", "'jobcode index --cvs FILE'", CandidateIndex::new);
   }
 
   public int size() {

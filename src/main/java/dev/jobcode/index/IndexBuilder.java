@@ -145,6 +145,7 @@ public final class IndexBuilder {
 
   private IndexMeta.CandidatesInfo writeCandidates(CvSource source, Path dir) throws IOException {
     long start = System.nanoTime();
+    progress.stage("encoding CVs");
     CandidateIndexWriter.write(source.cvs(), encoder, hnsw, dir, progress);
     try (CandidateIndex written = CandidateIndex.open(dir)) {
       if (written.size() != source.cvs().size()) {

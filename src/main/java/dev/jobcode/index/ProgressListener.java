@@ -6,4 +6,7 @@ public interface ProgressListener {
   ProgressListener NONE = (done, total) -> {};
 
   void progress(long done, long total);
+
+  /** A new stage of work starts ("encoding CVs"); counts and rates start again from zero. */
+  default void stage(String name) {}
 }

@@ -2,7 +2,6 @@ package dev.jobcode.index;
 
 import dev.jobcode.taxonomy.TextKind;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,18 +59,7 @@ public final class VectorIndex implements AutoCloseable {
 
   /** Opens the Lucene index in {@code dir}. */
   public static VectorIndex open(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      throw new IndexException("index folder missing: " + dir);
-    }
-    FSDirectory directory = null;
-    try {
-      directory = FSDirectory.open(dir);
-      return new VectorIndex(directory, DirectoryReader.open(directory));
-    } catch (IOException | RuntimeException e) {
-      closeQuietly(directory);
-      throw new IndexException("cannot open the Lucene index in " + dir + " (" + e.getMessage()
-          + "); it is incomplete or corrupt: rebuild it with 'jobcode index'", e);
-    }
+    return LuceneFolders.open(dir, "Lucene index", "'jobcode index'", VectorIndex::new);
   }
 
   /** Number of documents (distinct texts). */
@@ -164,16 +152,6 @@ public final class VectorIndex implements AutoCloseable {
       directory.close();
     } catch (IOException e) {
       throw new IndexException("closing the index failed: " + e.getMessage(), e);
-    }
-  }
-
-  private static void closeQuietly(FSDirectory directory) {
-    if (directory != null) {
-      try {
-        directory.close();
-      } catch (IOException ignored) {
-        // the open failure is what the caller needs to hear about
-      }
     }
   }
 

@@ -28,7 +28,7 @@ public final class JobcodeServer {
   public static Javalin create(Classifier classifier, ServerSettings settings) {
     var classify = new ClassifyController(classifier, settings);
     var occupations = new OccupationController(classifier::index);
-    var candidates = new CandidateController(new CandidateSearch(classifier.index(), classifier.encoder()));
+    var candidates = new CandidateController(CandidateSearch.of(classifier));
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = settings.maxBodyBytes();

@@ -22,7 +22,7 @@ class CandidateSearchTest {
 
   private static CandidateSearch search() {
     Classifier c = Fixtures.classifierWithCandidates();
-    return new CandidateSearch(c.index(), c.encoder());
+    return CandidateSearch.of(c);
   }
 
   @Test
@@ -74,7 +74,7 @@ class CandidateSearchTest {
     assertThatThrownBy(() -> search().search(new CandidateQuery(null, "nobody", 5, CandidateFilter.NONE)))
         .isInstanceOf(CandidateSearch.UnknownCandidateException.class).hasMessageContaining("nobody");
     Classifier plain = Fixtures.classifier();
-    CandidateSearch none = new CandidateSearch(plain.index(), plain.encoder());
+    CandidateSearch none = CandidateSearch.of(plain);
     assertThat(none.available()).isFalse();
     assertThatThrownBy(() -> none.search(CandidateQuery.ofText(NURSE, 5)))
         .isInstanceOf(CandidateSearch.NoCandidatesException.class).hasMessageContaining("--cvs");

@@ -1,0 +1,88 @@
+package dev.jobcode.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobcode.encoder.Encoder;
+import dev.jobcode.index.HnswParams;
+import dev.jobcode.index.IndexBuilder;
+import dev.jobcode.index.ProgressListener;
+import dev.jobcode.server.Api;
+import dev.jobcode.taxonomy.Occupation;
+import dev.jobcode.taxonomy.OccupationText;
+import dev.jobcode.taxonomy.OnetLoader;
+import dev.jobcode.taxonomy.Taxonomy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Index build time against the pure encoding time of the same texts, both on the first {@code n}
+ * occupations of an O*NET release, in one run: what the Lucene side (grouping, HNSW insertion,
+ * merging, verifying, writing) adds to the encoder's unavoidable work.
+ */
+final class BuildBench {
+  private static final int CHUNK = 512;
+
+  private BuildBench() {}
+
+  static ObjectNode run(Path onetDir, Encoder encoder, HnswParams hnsw, int n) throws IOException {
+    Taxonomy all = OnetLoader.load(onetDir, Optional.empty());
+    TreeMap<String, Occupation> some = new TreeMap<>();
+    all.occupations().values().stream().limit(n).forEach(o -> some.put(o.code(), o));
+    List<OccupationText> texts = all.texts().stream().filter(t -> some.containsKey(t.code())).toList();
+    Taxonomy subset = new Taxonomy(all.name(), all.version(), some, texts);
+    Set<String> distinct = new LinkedHashSet<>();
+    texts.forEach(t -> distinct.add(t.text()));
+    List<String> unique = new ArrayList<>(distinct);
+
+    long start = System.nanoTime();
+    for (int from = 0; from < unique.size(); from += CHUNK) {
+      encoder.encode(unique.subList(from, Math.min(from + CHUNK, unique.size())));
+    }
+    double encodeSeconds = (System.nanoTime() - start) / 1e9;
+
+    Path tmp = Files.createTempDirectory("jobcode-bench-");
+    try {
+      start = System.nanoTime();
+      new IndexBuilder(encoder, hnsw, ProgressListener.NONE).build(subset, onetDir.toString(), tmp.resolve("index"));
+      double buildSeconds = (System.nanoTime() - start) / 1e9;
+      ObjectNode node = Api.JSON.createObjectNode();
+      node.put("occupations", some.size()).put("texts", unique.size())
+          .put("encoding_seconds", BenchCommand.round(encodeSeconds))
+          .put("build_seconds", BenchCommand.round(buildSeconds))
+          .put("build_vs_encoding", BenchCommand.round(buildSeconds / encodeSeconds));
+      return node;
+    } finally {
+      deleteTree(tmp);
+    }
+  }
+
+  /** Bytes of every file below {@code dir}. */
+  static long size(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> {
+        try {
+          return Files.size(f);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).sum();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

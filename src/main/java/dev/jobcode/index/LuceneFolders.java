@@ -1,0 +1,43 @@
+package dev.jobcode.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+
+/** Opening a Lucene index folder for reading, with one clear error for every way it can fail. */
+final class LuceneFolders {
+  /** Makes the opened index from its directory and reader. */
+  @FunctionalInterface
+  interface Opener<T> {
+    T open(FSDirectory directory, DirectoryReader reader) throws IOException;
+  }
+
+  private LuceneFolders() {}
+
+  /**
+   * Opens {@code dir} with {@code opener}; a missing, incomplete or corrupt folder is an
+   * {@link IndexException} that names {@code what} and says how to rebuild it ({@code rebuild}).
+   */
+  static <T> T open(Path dir, String what, String rebuild, Opener<T> opener) {
+    if (!Files.isDirectory(dir)) {
+      throw new IndexException(what + " folder missing: " + dir);
+    }
+    FSDirectory directory = null;
+    try {
+      directory = FSDirectory.open(dir);
+      return opener.open(directory, DirectoryReader.open(directory));
+    } catch (IOException | RuntimeException e) {
+      if (directory != null) {
+        try {
+          directory.close();
+        } catch (IOException ignored) {
+          // the open failure is what the caller needs to hear about
+        }
+      }
+      throw new IndexException("cannot open the " + what + " in " + dir + " (" + e.getMessage()
+          + "); it is incomplete or corrupt: rebuild it with " + rebuild, e);
+    }
+  }
+}
