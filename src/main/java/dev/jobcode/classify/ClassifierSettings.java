@@ -35,6 +35,11 @@ public record ClassifierSettings(int candidates, int voters, double temperature,
     return modelId.startsWith("all-minilm") ? DEFAULT : SHARP;
   }
 
+  public ClassifierSettings withCandidates(int n) {
+    return new ClassifierSettings(n, voters, temperature, exactTitleBonus, descriptionWeight, evidence, socWeight,
+        majorWeight);
+  }
+
   public ClassifierSettings withVote(int voters, double temperature, double socWeight, double majorWeight) {
     return new ClassifierSettings(candidates, voters, temperature, exactTitleBonus, descriptionWeight, evidence,
         socWeight, majorWeight);

@@ -47,6 +47,7 @@ import picocli.CommandLine.Option;
         + "on the real index, in one run; print a table and write JSON.")
 final class BenchCommand implements Callable<Integer> {
   private static final int BATCH = 32;
+  private static final int ROUNDS = 3;
   static final int CONCURRENT_CLIENTS = 16;
 
   @Mixin
@@ -79,25 +80,40 @@ final class BenchCommand implements Callable<Integer> {
       Encoder encoder = opened.encoder();
       Classifier classifier = opened.classifier();
       report.put("model", encoder.model().id());
-      warmUp(encoder, classifier, titles);
       ObjectNode enc = report.putObject("encoder");
-      Latencies single = time(titles, encoder::encode);
-      put(enc, "single", single);
-      enc.put("batch_titles_per_s", throughput(titles, encoder::encode));
-
       ObjectNode cls = report.putObject("classify");
-      Latencies classifySingle = time(titles, t -> classifier.classify(Query.of(t)));
-      put(cls, "single", classifySingle);
-      cls.put("batch_titles_per_s", throughput(titles, batch -> classifier.classifyAll(batch.stream().map(Query::of).toList())));
-
       ObjectNode http = report.putObject("http");
       Javalin app = JobcodeServer.create(classifier, ServerSettings.DEFAULT).start("127.0.0.1", 0);
       try {
         HttpBench client = new HttpBench(app.port());
-        put(http, "single", time(titles, client::classify));
-        http.put("batch_titles_per_s", throughput(titles, client::batch));
+        warmUp(encoder, classifier, client, titles);
+        // Latencies interleaved title by title, so that a change in the machine's load touches
+        // the three layers alike and their ratios hold.
+        Latencies encoderSingle = new Latencies();
+        Latencies classifySingle = new Latencies();
+        Latencies httpSingle = new Latencies();
+        for (String t : titles) {
+          timeOne(encoderSingle, () -> encoder.encode(t));
+          timeOne(classifySingle, () -> classifier.classify(Query.of(t)));
+          timeOne(httpSingle, () -> client.classify(t));
+        }
+        put(enc, "single", encoderSingle);
+        put(cls, "single", classifySingle);
+        put(http, "single", httpSingle);
+        // Throughputs: ROUNDS rounds of the four, each figure the median of its rounds.
+        double[][] rounds = new double[4][ROUNDS];
+        for (int r = 0; r < ROUNDS; r++) {
+          rounds[0][r] = throughput(titles, encoder::encode);
+          rounds[1][r] = throughput(titles, batch -> classifier.classifyAll(batch.stream().map(Query::of).toList()));
+          rounds[2][r] = throughput(titles, client::batch);
+          rounds[3][r] = client.concurrentSingles(titles, CONCURRENT_CLIENTS);
+        }
+        enc.put("batch_titles_per_s", median(rounds[0]));
+        cls.put("batch_titles_per_s", median(rounds[1]));
+        http.put("batch_titles_per_s", median(rounds[2]));
         http.put("concurrent_clients", CONCURRENT_CLIENTS);
-        http.put("concurrent_single_titles_per_s", round(client.concurrentSingles(titles, CONCURRENT_CLIENTS)));
+        http.put("concurrent_single_titles_per_s", median(rounds[3]));
+        report.put("rounds", ROUNDS);
       } finally {
         app.stop();
       }
@@ -170,22 +186,20 @@ final class BenchCommand implements Callable<Integer> {
     return list.subList(0, Math.min(list.size(), quick ? 256 : list.size()));
   }
 
-  private static void warmUp(Encoder encoder, Classifier classifier, List<String> titles) {
+  private static void warmUp(Encoder encoder, Classifier classifier, HttpBench client, List<String> titles) {
     List<String> some = titles.subList(0, Math.min(64, titles.size()));
     for (String t : some) {
       classifier.classify(Query.of(t));
+      client.classify(t);
     }
     encoder.encode(some);
+    client.batch(some.subList(0, Math.min(BATCH, some.size())));
   }
 
-  private static Latencies time(List<String> titles, Consumer<String> call) {
-    Latencies l = new Latencies();
-    for (String t : titles) {
-      long start = System.nanoTime();
-      call.accept(t);
-      l.add(System.nanoTime() - start);
-    }
-    return l;
+  private static double median(double[] xs) {
+    double[] sorted = xs.clone();
+    java.util.Arrays.sort(sorted);
+    return round(sorted[sorted.length / 2]);
   }
 
   private static double throughput(List<String> titles, Consumer<List<String>> call) {

@@ -2,6 +2,7 @@ package dev.jobcode.cli;
 
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.ClassifierSettings;
+import dev.jobcode.encoder.CoalescingEncoder;
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.encoder.ModelFiles;
 import dev.jobcode.encoder.ModelSpec;
@@ -15,9 +16,16 @@ import java.util.function.UnaryOperator;
 /** An opened index with the encoder of the model it was built with. Closing closes both. */
 record Engine(Encoder encoder, Classifier classifier) implements AutoCloseable {
 
-  /** Opens the model {@code spec}, from {@code modelsDir}, with a predictor per core. */
+  /** Concurrent encode calls are run as one batch of up to this many texts. */
+  static final int COALESCE_BATCH = 64;
+
+  /**
+   * Opens the model {@code spec}, from {@code modelsDir}: one ONNX Runtime session using every core,
+   * behind a {@link CoalescingEncoder} that batches concurrent calls (a second session would only
+   * contend for the same cores).
+   */
   static Encoder openEncoder(ModelSpec spec, Path modelsDir) {
-    return OnnxEncoder.open(spec, ModelFiles.resolve(spec, modelsDir), Runtime.getRuntime().availableProcessors());
+    return new CoalescingEncoder(OnnxEncoder.open(spec, ModelFiles.resolve(spec, modelsDir), 1), COALESCE_BATCH);
   }
 
   /** Opens the index in {@code indexDir} and the model its {@code meta.json} names. */

@@ -65,6 +65,9 @@ final class EvalCommand implements Callable<Integer> {
   @Mixin
   ModeOption mode = new ModeOption();
 
+  @Option(names = "--candidates", paramLabel = "N", description = "nearest documents the HNSW search returns (default: the classifier's)")
+  Integer candidates;
+
   @Option(names = "--voters", paramLabel = "N", description = "vote mode: nearest documents that vote (default: the classifier's)")
   Integer voters;
 
@@ -104,8 +107,9 @@ final class EvalCommand implements Callable<Integer> {
     }
     UnaryOperator<ClassifierSettings> adjust = d -> {
       try {
-        return d.withVote(voters != null ? voters : d.voters(), temperature != null ? temperature : d.temperature(),
-            socWeight != null ? socWeight : d.socWeight(), majorWeight != null ? majorWeight : d.majorWeight());
+        return d.withCandidates(candidates != null ? candidates : d.candidates())
+            .withVote(voters != null ? voters : d.voters(), temperature != null ? temperature : d.temperature(),
+                socWeight != null ? socWeight : d.socWeight(), majorWeight != null ? majorWeight : d.majorWeight());
       } catch (IllegalArgumentException e) {
         throw new Main.UsageException(e.getMessage());
       }

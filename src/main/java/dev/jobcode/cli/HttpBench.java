@@ -1,30 +1,42 @@
 package dev.jobcode.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.jobcode.server.Api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.ConnectionPool;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
-/** A plain JDK HTTP client against the bench's own server on 127.0.0.1. */
+/**
+ * An HTTP client against the bench's own server on 127.0.0.1, with keep-alive connections. OkHttp
+ * rather than the JDK's client: it adds about 0.3 ms a request where the JDK's adds 1–2 ms (measured
+ * on /health), and the bench means to measure the server.
+ */
 final class HttpBench {
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private final URI classify;
-  private final URI batch;
+  private static final MediaType JSON = MediaType.get("application/json");
+
+  private final OkHttpClient client = new OkHttpClient.Builder()
+      .connectionPool(new ConnectionPool(BenchCommand.CONCURRENT_CLIENTS, 1, TimeUnit.MINUTES))
+      .readTimeout(2, TimeUnit.MINUTES)
+      .build();
+  private final String classify;
+  private final String batch;
 
   HttpBench(int port) {
-    classify = URI.create("http://127.0.0.1:" + port + "/v1/classify");
-    batch = URI.create("http://127.0.0.1:" + port + "/v1/classify/batch");
+    classify = "http://127.0.0.1:" + port + "/v1/classify";
+    batch = "http://127.0.0.1:" + port + "/v1/classify/batch";
   }
 
   void classify(String title) {
@@ -59,20 +71,22 @@ final class HttpBench {
     }
   }
 
-  private void post(URI uri, Object body) {
+  private void post(String url, Object body) {
+    byte[] json;
     try {
-      HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(Api.JSON.writeValueAsBytes(body))).build();
-      HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("HTTP " + response.statusCode() + " from " + uri + ": "
-            + new String(response.body(), StandardCharsets.UTF_8));
+      json = Api.JSON.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    Request request = new Request.Builder().url(url).post(RequestBody.create(json, JSON)).build();
+    try (Response response = client.newCall(request).execute()) {
+      byte[] answer = response.body().bytes();
+      if (response.code() != 200) {
+        throw new IllegalStateException("HTTP " + response.code() + " from " + url + ": "
+            + new String(answer, java.nio.charset.StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

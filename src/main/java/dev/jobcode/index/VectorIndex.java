@@ -12,8 +12,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.AcceptDocs;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
@@ -25,14 +24,12 @@ import org.apache.lucene.store.FSDirectory;
 public final class VectorIndex implements AutoCloseable {
   private final FSDirectory directory;
   private final DirectoryReader reader;
-  private final IndexSearcher searcher;
   private final List<List<Label>> labels;
   private final String[] texts;
 
   private VectorIndex(FSDirectory directory, DirectoryReader reader) throws IOException {
     this.directory = directory;
     this.reader = reader;
-    this.searcher = new IndexSearcher(reader);
     int maxDoc = reader.maxDoc();
     labels = new ArrayList<>(maxDoc);
     texts = new String[maxDoc];
@@ -76,16 +73,24 @@ public final class VectorIndex implements AutoCloseable {
     return texts[doc];
   }
 
-  /** The {@code n} approximate nearest neighbours of unit vector {@code query} in {@code field}. */
+  /**
+   * The {@code n} approximate nearest neighbours of unit vector {@code query} in {@code field}. Asks
+   * each segment's HNSW graph directly (an index is one segment): the same search as a
+   * {@code KnnFloatVectorQuery} without its query rewriting and per-search objects.
+   */
   public List<Hit> search(String field, float[] query, int n) {
     try {
-      TopDocs top = searcher.search(new KnnFloatVectorQuery(field, query, n), n);
-      List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-      for (ScoreDoc sd : top.scoreDocs) {
-        hits.add(new Hit(sd.doc, cosine(sd.score)));
+      List<Hit> hits = new ArrayList<>(n);
+      for (LeafReaderContext leaf : reader.leaves()) {
+        int maxDoc = leaf.reader().maxDoc();
+        TopDocs top = leaf.reader().searchNearestVectors(field, query, n,
+            AcceptDocs.fromLiveDocs(leaf.reader().getLiveDocs(), maxDoc), Integer.MAX_VALUE);
+        for (ScoreDoc sd : top.scoreDocs) {
+          hits.add(new Hit(leaf.docBase + sd.doc, cosine(sd.score)));
+        }
       }
       hits.sort(BY_SCORE);
-      return hits;
+      return hits.size() <= n ? hits : new ArrayList<>(hits.subList(0, n));
     } catch (IOException e) {
       throw new IndexException("vector search failed: " + e.getMessage(), e);
     }
