@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Ranks occupations for job titles. Thread-safe.
@@ -87,12 +88,12 @@ public final class Classifier {
       q.descriptionIfAny().ifPresent(texts::add);
     }
     List<float[]> encoded = encoder.encode(texts);
-    List<Classification> results = new ArrayList<>(queries.size());
-    for (int i = 0; i < queries.size(); i++) {
+    // The encoder used every core; ranking (HNSW search and vote) is per query and independent, so
+    // a batch ranks on every core too instead of leaving all but one idle.
+    return IntStream.range(0, queries.size()).parallel().mapToObj(i -> {
       int slot = descriptionSlot.get(i);
-      results.add(rank(queries.get(i), encoded.get(i), slot < 0 ? null : encoded.get(slot)));
-    }
-    return results;
+      return rank(queries.get(i), encoded.get(i), slot < 0 ? null : encoded.get(slot));
+    }).toList();
   }
 
   private Classification rank(Query query, float[] titleVector, float[] descriptionVector) {

@@ -1,6 +1,9 @@
 package dev.jobcode.encoder;
 
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.inference.Predictor;
@@ -8,9 +11,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -42,13 +43,13 @@ public final class OnnxEncoder implements Encoder {
 
   private final ModelSpec spec;
   private final HuggingFaceTokenizer tokenizer;
-  private final ZooModel<long[][], float[][]> model;
+  private final Model model;
   private final BlockingQueue<Predictor<long[][], float[][]>> predictors;
   private final int batchSize;
   private final long cls;
   private final long sep;
 
-  private OnnxEncoder(ModelSpec spec, HuggingFaceTokenizer tokenizer, ZooModel<long[][], float[][]> model,
+  private OnnxEncoder(ModelSpec spec, HuggingFaceTokenizer tokenizer, Model model, WindowTranslator translator,
                       int poolSize, int batchSize) {
     this.spec = spec;
     this.tokenizer = tokenizer;
@@ -56,7 +57,7 @@ public final class OnnxEncoder implements Encoder {
     this.batchSize = batchSize;
     this.predictors = new ArrayBlockingQueue<>(poolSize);
     for (int i = 0; i < poolSize; i++) {
-      predictors.add(model.newPredictor());
+      predictors.add(model.newPredictor(translator));
     }
     long[] specials = tokenizer.encode("", true, false).getIds();
     if (specials.length != 2) {
@@ -87,15 +88,17 @@ public final class OnnxEncoder implements Encoder {
     } catch (IOException e) {
       throw new EncoderException("failed to load tokenizer " + files.tokenizer(), e);
     }
-    Criteria<long[][], float[][]> criteria = Criteria.builder()
-        .setTypes(long[][].class, float[][].class)
-        .optModelPath(files.onnx())
-        .optEngine("OnnxRuntime")
-        .optTranslator(new WindowTranslator(spec.pooling(), spec.dimension()))
-        .build();
+    // ONNX Runtime's worker threads spin while waiting for work, by default: between two model runs
+    // they would take the cores from the HNSW searches and votes that run in between.
+    Model model = Model.newInstance(spec.id(), "OnnxRuntime");
     try {
-      return new OnnxEncoder(spec, tokenizer, criteria.loadModel(), poolSize, DEFAULT_BATCH);
-    } catch (IOException | ModelNotFoundException | MalformedModelException e) {
+      OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+      options.addConfigEntry("session.intra_op.allow_spinning", "0");
+      model.load(files.onnx(), null, Map.of("sessionOptions", options));
+      return new OnnxEncoder(spec, tokenizer, model, new WindowTranslator(spec.pooling(), spec.dimension()), poolSize,
+          DEFAULT_BATCH);
+    } catch (IOException | MalformedModelException | OrtException | RuntimeException e) {
+      model.close();
       tokenizer.close();
       throw new EncoderException("failed to load model " + files.onnx() + ": " + e.getMessage(), e);
     }
