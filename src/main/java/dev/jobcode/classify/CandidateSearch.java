@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Recruiters' questions over the candidate index: the CVs nearest a text or another CV (with
@@ -157,7 +156,7 @@ public final class CandidateSearch {
    * {@code query}; the first line when none does. At most {@value #SNIPPET_CHARS} characters.
    */
   static String snippet(String cvText, String query) {
-    Set<String> wanted = words(query, Function.identity());
+    Set<String> wanted = words(query);
     String best = null;
     int bestCount = 0;
     for (String line : cvText.split("\\n|(?<=[.!?])\\s+")) {
@@ -168,7 +167,7 @@ public final class CandidateSearch {
       if (best == null) {
         best = l;
       }
-      int count = words(l, Function.identity()).stream().mapToInt(w -> wanted.contains(w) ? 1 : 0).sum();
+      int count = words(l).stream().mapToInt(w -> wanted.contains(w) ? 1 : 0).sum();
       if (count > bestCount) {
         best = l;
         bestCount = count;
@@ -180,11 +179,11 @@ public final class CandidateSearch {
     return best.length() <= SNIPPET_CHARS ? best : best.substring(0, SNIPPET_CHARS - 1).strip() + "…";
   }
 
-  private static Set<String> words(String text, Function<String, String> f) {
+  private static Set<String> words(String text) {
     Set<String> words = new HashSet<>();
     for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
       if (w.length() >= 3) {
-        words.add(f.apply(w));
+        words.add(w);
       }
     }
     return words;

@@ -1,6 +1,8 @@
 package dev.jobcode.index;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.index.Term;
@@ -10,6 +12,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Which candidates a search may return; every field is optional (null: any). Applied inside the
@@ -31,40 +34,41 @@ public record CandidateFilter(String onetCode, String majorGroup, String level, 
 
   /** The Lucene filter, leaving out the CVs in {@code excludedIds}; empty when nothing is filtered. */
   Optional<Query> query(Collection<String> excludedIds) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    boolean any = false;
+    List<Query> required = new ArrayList<>();
     if (onetCode != null) {
-      b.add(new TermQuery(new Term(Fields.CV_ONET_CODE, onetCode)), BooleanClause.Occur.FILTER);
-      any = true;
+      required.add(term(Fields.CV_ONET_CODE, onetCode));
     }
     if (majorGroup != null) {
-      b.add(new TermQuery(new Term(Fields.CV_MAJOR_GROUP, majorGroup)), BooleanClause.Occur.FILTER);
-      any = true;
+      required.add(term(Fields.CV_MAJOR_GROUP, majorGroup));
     }
     if (level != null) {
-      b.add(new TermQuery(new Term(Fields.CV_LEVEL, level)), BooleanClause.Occur.FILTER);
-      any = true;
+      required.add(term(Fields.CV_LEVEL, level));
     }
     if (minYears != null) {
-      b.add(IntPoint.newRangeQuery(Fields.CV_YEARS, minYears, Integer.MAX_VALUE), BooleanClause.Occur.FILTER);
-      any = true;
+      required.add(IntPoint.newRangeQuery(Fields.CV_YEARS, minYears, Integer.MAX_VALUE));
     }
     if (it != null) {
-      b.add(new TermQuery(new Term(Fields.CV_IT, it.toString())), BooleanClause.Occur.FILTER);
-      any = true;
+      required.add(term(Fields.CV_IT, it.toString()));
     }
     if (labelledOnly) {
-      b.add(new TermQuery(new Term(Fields.CV_LABELLED, "true")), BooleanClause.Occur.FILTER);
-      any = true;
+      required.add(term(Fields.CV_LABELLED, "true"));
     }
+    if (required.isEmpty() && excludedIds.isEmpty()) {
+      return Optional.empty();
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    if (required.isEmpty()) {
+      required.add(new MatchAllDocsQuery());   // a query of MUST_NOT clauses alone matches nothing
+    }
+    required.forEach(q -> b.add(q, BooleanClause.Occur.FILTER));
     if (!excludedIds.isEmpty()) {
-      if (!any) {
-        b.add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
-      }
-      b.add(new TermInSetQuery(Fields.CV_ID, excludedIds.stream().map(org.apache.lucene.util.BytesRef::new).toList()),
+      b.add(new TermInSetQuery(Fields.CV_ID, excludedIds.stream().map(BytesRef::new).toList()),
           BooleanClause.Occur.MUST_NOT);
-      any = true;
     }
-    return any ? Optional.of(b.build()) : Optional.empty();
+    return Optional.of(b.build());
+  }
+
+  private static Query term(String field, String value) {
+    return new TermQuery(new Term(field, value));
   }
 }

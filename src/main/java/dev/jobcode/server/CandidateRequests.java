@@ -22,9 +22,10 @@ final class CandidateRequests {
   private CandidateRequests() {}
 
   static CandidateQuery query(JsonNode body, int defaultK) {
-    knownFields(body, FIELDS, "");
+    Requests.knownFields(body, FIELDS, "");
     try {
-      return new CandidateQuery(text(body, "text"), text(body, "id"), k(body, defaultK), filters(body.get("filters")));
+      return new CandidateQuery(Requests.optionalText(body, "text", ""), Requests.optionalText(body, "id", ""),
+          Requests.k(body, defaultK, CandidateQuery.MAX_K), filters(body.get("filters")));
     } catch (InvalidQueryException e) {
       throw ApiException.badRequest(e.getMessage());
     }
@@ -37,16 +38,16 @@ final class CandidateRequests {
     if (!filters.isObject()) {
       throw ApiException.badRequest("filters must be an object with any of " + FILTER_FIELDS.stream().sorted().toList());
     }
-    knownFields(filters, FILTER_FIELDS, "filters.");
-    String code = text(filters, "onet_code", "filters.");
+    Requests.knownFields(filters, FILTER_FIELDS, "filters.");
+    String code = Requests.optionalText(filters, "onet_code", "filters.");
     if (code != null && !OnetCodes.isValid(code)) {
       throw ApiException.badRequest("filters.onet_code must be an O*NET-SOC code like 29-1141.00, got '" + code + "'");
     }
-    String major = text(filters, "major_group", "filters.");
+    String major = Requests.optionalText(filters, "major_group", "filters.");
     if (major != null && !major.matches("\\d\\d")) {
       throw ApiException.badRequest("filters.major_group must be two digits like \"29\", got '" + major + "'");
     }
-    String level = text(filters, "level", "filters.");
+    String level = Requests.optionalText(filters, "level", "filters.");
     if (level != null && !LEVELS.contains(level)) {
       throw ApiException.badRequest("filters.level must be one of " + LEVELS + ", got '" + level + "'");
     }
@@ -67,28 +68,5 @@ final class CandidateRequests {
       it = itNode.booleanValue();
     }
     return new CandidateFilter(code, major, level, minYears, it);
-  }
-
-  private static int k(JsonNode body, int defaultK) {
-    JsonNode k = body.get("k");
-    if (k == null || k.isNull()) {
-      return defaultK;
-    }
-    if (!k.isIntegralNumber() || !k.canConvertToInt()) {
-      throw ApiException.badRequest("k must be an integer between 1 and " + CandidateQuery.MAX_K);
-    }
-    return k.intValue();
-  }
-
-  private static String text(JsonNode node, String field) {
-    return Requests.optionalText(node, field, "");
-  }
-
-  private static String text(JsonNode node, String field, String where) {
-    return Requests.optionalText(node, field, where);
-  }
-
-  private static void knownFields(JsonNode node, Set<String> known, String where) {
-    Requests.knownFields(node, known, where);
   }
 }

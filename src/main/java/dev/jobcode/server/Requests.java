@@ -86,15 +86,20 @@ final class Requests {
   }
 
   static int k(JsonNode body) {
+    return k(body, Query.DEFAULT_K, Query.MAX_K);
+  }
+
+  /** {@code k}: absent means {@code defaultK}; else an integer in 1..{@code maxK}. */
+  static int k(JsonNode body, int defaultK, int maxK) {
     JsonNode k = body.get("k");
     if (k == null || k.isNull()) {
-      return Query.DEFAULT_K;
+      return defaultK;
     }
     if (!k.isIntegralNumber() || !k.canConvertToInt()) {
-      throw ApiException.badRequest("k must be an integer between 1 and " + Query.MAX_K);
+      throw ApiException.badRequest("k must be an integer between 1 and " + maxK);
     }
-    if (k.intValue() < 1 || k.intValue() > Query.MAX_K) {
-      throw ApiException.badRequest("k must be between 1 and " + Query.MAX_K + ", got " + k.intValue());
+    if (k.intValue() < 1 || k.intValue() > maxK) {
+      throw ApiException.badRequest("k must be between 1 and " + maxK + ", got " + k.intValue());
     }
     return k.intValue();
   }
