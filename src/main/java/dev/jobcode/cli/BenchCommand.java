@@ -18,7 +18,6 @@ import dev.jobcode.server.JobcodeServer;
 import dev.jobcode.server.ServerSettings;
 import dev.jobcode.table.Table;
 import dev.jobcode.index.IndexMeta;
-import io.javalin.Javalin;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -72,8 +71,8 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path titlesFile = queries != null ? queries : Defaults.home().resolve("../shared/data/eval/raw-titles-unlabelled.csv").normalize();
-    List<String> titles = titles(titlesFile);
+    Path titlesFile = queries != null ? queries : Defaults.rawTitles();
+    List<String> titles = titles(titlesFile, quick ? 256 : Integer.MAX_VALUE);
     ObjectNode report = Api.JSON.createObjectNode();
     report.put("titles", titles.size());
     try (Engine opened = engine.open()) {
@@ -83,7 +82,7 @@ final class BenchCommand implements Callable<Integer> {
       ObjectNode enc = report.putObject("encoder");
       ObjectNode cls = report.putObject("classify");
       ObjectNode http = report.putObject("http");
-      Javalin app = JobcodeServer.create(classifier, ServerSettings.DEFAULT).start("127.0.0.1", 0);
+      JobcodeServer app = JobcodeServer.create(classifier, ServerSettings.DEFAULT).start("127.0.0.1", 0);
       try {
         HttpBench client = new HttpBench(app.port());
         warmUp(encoder, classifier, client, titles);
@@ -163,7 +162,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** The most the heap held at once in this run (sum of the heap pools' peaks). */
-  private static long peakHeap() {
+  static long peakHeap() {
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
@@ -173,7 +172,8 @@ final class BenchCommand implements Callable<Integer> {
     return peak;
   }
 
-  private List<String> titles(Path file) {
+  /** Distinct titles from the first column of {@code file}, in file order, at most {@code limit}. */
+  static List<String> titles(Path file, int limit) {
     Table table = Table.read(file);
     Set<String> unique = new LinkedHashSet<>();
     for (Table.Row row : table.rows()) {
@@ -183,7 +183,7 @@ final class BenchCommand implements Callable<Integer> {
       }
     }
     List<String> list = new ArrayList<>(unique);
-    return list.subList(0, Math.min(list.size(), quick ? 256 : list.size()));
+    return list.subList(0, Math.min(list.size(), limit));
   }
 
   private static void warmUp(Encoder encoder, Classifier classifier, HttpBench client, List<String> titles) {

@@ -6,7 +6,6 @@ import dev.jobcode.index.HnswParams;
 import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.ProgressListener;
 import dev.jobcode.server.Api;
-import dev.jobcode.taxonomy.Occupation;
 import dev.jobcode.taxonomy.OccupationText;
 import dev.jobcode.taxonomy.OnetLoader;
 import dev.jobcode.taxonomy.Taxonomy;
@@ -20,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -34,11 +32,8 @@ final class BuildBench {
   private BuildBench() {}
 
   static ObjectNode run(Path onetDir, Encoder encoder, HnswParams hnsw, int n) throws IOException {
-    Taxonomy all = OnetLoader.load(onetDir, Optional.empty());
-    TreeMap<String, Occupation> some = new TreeMap<>();
-    all.occupations().values().stream().limit(n).forEach(o -> some.put(o.code(), o));
-    List<OccupationText> texts = all.texts().stream().filter(t -> some.containsKey(t.code())).toList();
-    Taxonomy subset = new Taxonomy(all.name(), all.version(), some, texts);
+    Taxonomy subset = OnetLoader.load(onetDir, Optional.empty()).firstOccupations(n);
+    List<OccupationText> texts = subset.texts();
     Set<String> distinct = new LinkedHashSet<>();
     texts.forEach(t -> distinct.add(t.text()));
     List<String> unique = new ArrayList<>(distinct);
@@ -55,7 +50,7 @@ final class BuildBench {
       new IndexBuilder(encoder, hnsw, ProgressListener.NONE).build(subset, onetDir.toString(), tmp.resolve("index"));
       double buildSeconds = (System.nanoTime() - start) / 1e9;
       ObjectNode node = Api.JSON.createObjectNode();
-      node.put("occupations", some.size()).put("texts", unique.size())
+      node.put("occupations", subset.occupations().size()).put("texts", unique.size())
           .put("encoding_seconds", BenchCommand.round(encodeSeconds))
           .put("build_seconds", BenchCommand.round(buildSeconds))
           .put("build_vs_encoding", BenchCommand.round(buildSeconds / encodeSeconds));

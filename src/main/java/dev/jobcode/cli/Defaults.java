@@ -31,6 +31,11 @@ final class Defaults {
     return home().resolve(MODELS);
   }
 
+  /** Unlabelled real-world titles for benchmarks and load tests: never for tuning or indexing. */
+  static Path rawTitles() {
+    return home().resolve("../shared/data/eval/raw-titles-unlabelled.csv").normalize();
+  }
+
   /** {@code $ONET_DIR}, else {@code data/onet}, else {@code ../shared/data/onet/db_30_0_text}. */
   static Path onet() {
     String env = System.getenv("ONET_DIR");

@@ -1,14 +1,16 @@
 package dev.jobcode.cli;
 
-import dev.jobcode.classify.Classifier;
 import dev.jobcode.encoder.ModelSpec;
 import dev.jobcode.index.HnswParams;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.server.JobcodeServer;
+import dev.jobcode.server.ServedIndex;
 import dev.jobcode.server.ServerSettings;
-import io.javalin.Javalin;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -33,11 +35,26 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "8080", description = "port (default: ${DEFAULT-VALUE}; 0 picks a free one)")
   int port;
 
+  @Option(names = "--cors-origin", paramLabel = "ORIGIN",
+      description = "let browser pages from ORIGIN call the API (repeatable; * for any); default: no CORS")
+  List<String> corsOrigins = new ArrayList<>();
+
+  @Option(names = "--admin-token-file", paramLabel = "FILE",
+      description = "enable POST /admin/index, with the token in FILE (or in $" + ADMIN_TOKEN_ENV + "); default: off")
+  Path adminTokenFile;
+
+  @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "64",
+      description = "requests worked on at once; more wait up to 2 s, then get 503 (default: ${DEFAULT-VALUE})")
+  int maxInFlight;
+
+  static final String ADMIN_TOKEN_ENV = "JOBCODE_ADMIN_TOKEN";
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65_535) {
       throw new Main.UsageException("--port must be 0..65535, got " + port);
     }
+    ServerSettings settings = settings();
     Path indexDir = engine.indexDir();
     if (!Files.exists(indexDir.resolve(IndexMeta.FILE))) {
       if (engine.indexGiven()) {
@@ -54,22 +71,61 @@ final class ServeCommand implements Callable<Integer> {
           engine.modelsDir(), HnswParams.DEFAULT);
     }
     long start = System.nanoTime();
-    try (Engine opened = engine.open()) {
-      Classifier classifier = opened.classifier();
-      Javalin app = JobcodeServer.create(classifier, ServerSettings.DEFAULT);
+    try (Engine opened = engine.open(); ServedIndex served = new ServedIndex(opened.classifier())) {
+      JobcodeServer server = JobcodeServer.create(served, settings, JobcodeServer.RequestLog.SLF4J);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        app.stop();
+        // Finish the requests in flight before the JVM goes; refuse new ones meanwhile.
+        server.stop();
         stopped.countDown();
       }, "shutdown"));
-      app.start(host, port);
-      IndexMeta meta = classifier.index().meta();
+      server.start(host, port);
+      IndexMeta meta = opened.classifier().index().meta();
       System.err.printf(Locale.ROOT, "jobcode: serving %s %s (%s)%s on http://%s:%d, ready in %.1f s%n",
           meta.taxonomy().name(), meta.taxonomy().version(), meta.model().id(),
           meta.hasCandidates() ? String.format(Locale.ROOT, " and %,d CVs", meta.candidates().count()) : "",
-          host, app.port(), (System.nanoTime() - start) / 1e9);
+          host, server.port(), (System.nanoTime() - start) / 1e9);
+      if (settings.adminEnabled()) {
+        System.err.println("jobcode: admin endpoint POST /admin/index is on");
+      }
       stopped.await();
     }
     return 0;
+  }
+
+  private ServerSettings settings() {
+    if (maxInFlight < 1) {
+      throw new Main.UsageException("--max-in-flight must be at least 1, got " + maxInFlight);
+    }
+    for (String origin : corsOrigins) {
+      if (!origin.equals("*") && !origin.matches("https?://[^/\\s]+")) {
+        throw new Main.UsageException("--cors-origin must be * or an origin like https://example.com, got '"
+            + origin + "'");
+      }
+    }
+    ServerSettings settings = ServerSettings.DEFAULT.withAdmission(maxInFlight, ServerSettings.DEFAULT.queueTimeout())
+        .withCorsOrigins(corsOrigins);
+    String token = adminToken();
+    if (token == null) {
+      return settings;
+    }
+    try {
+      return settings.withAdminToken(token);
+    } catch (IllegalArgumentException e) {
+      throw new Main.UsageException(e.getMessage());
+    }
+  }
+
+  /** From --admin-token-file, else the environment: never from the command line, which others can read. */
+  private String adminToken() {
+    if (adminTokenFile != null) {
+      try {
+        return Files.readString(adminTokenFile).strip();
+      } catch (IOException e) {
+        throw new Main.UsageException("cannot read --admin-token-file " + adminTokenFile + ": " + e.getMessage());
+      }
+    }
+    String env = System.getenv(ADMIN_TOKEN_ENV);
+    return env == null || env.isBlank() ? null : env.strip();
   }
 }

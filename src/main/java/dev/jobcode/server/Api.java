@@ -12,6 +12,7 @@ import dev.jobcode.classify.OccupationMatch;
 import dev.jobcode.encoder.ModelInfo;
 import dev.jobcode.index.Candidate;
 import dev.jobcode.index.IndexMeta;
+import dev.jobcode.index.OnetIndex;
 import dev.jobcode.taxonomy.MajorGroups;
 import dev.jobcode.taxonomy.Occupation;
 import dev.jobcode.taxonomy.OnetCodes;
@@ -136,7 +137,17 @@ public final class Api {
                                    String socCode, MajorGroup majorGroup, Integer jobZone,
                                    List<String> sampleTitles) {}
 
-  public record IndexRef(String path, int occupations, int documents, Integer candidates, String builtAt) {}
+  public record IndexRef(String path, int occupations, int documents, Integer candidates, String builtAt) {
+    static IndexRef of(OnetIndex index) {
+      IndexMeta meta = index.meta();
+      int documents = meta.documents().values().stream().mapToInt(Integer::intValue).sum();
+      return new IndexRef(index.dir().toString(), meta.occupations(), documents,
+          meta.hasCandidates() ? meta.candidates().count() : null, meta.builtAt());
+    }
+  }
+
+  /** The answer to an index swap: what is served now, and what was before. */
+  public record SwapResponse(TaxonomyRef taxonomy, IndexRef index, TaxonomyRef previous, String previousPath) {}
 
   public record HealthResponse(String status, TaxonomyRef taxonomy, ModelInfo model, IndexRef index) {}
 

@@ -12,24 +12,26 @@ final class CandidateController {
   /** Neighbours that vote when a classify request does not say. */
   static final int DEFAULT_VOTERS = 15;
 
-  private final CandidateSearch search;
+  private final ServedIndex served;
 
-  CandidateController(CandidateSearch search) {
-    this.search = search;
+  CandidateController(ServedIndex served) {
+    this.served = served;
   }
 
   void search(Context ctx) {
     CandidateQuery query = CandidateRequests.query(JsonBodies.object(ctx), CandidateQuery.DEFAULT_K);
-    ctx.json(new Api.CandidateSearchResponse(search.search(query).stream().map(Api.CandidateView::of).toList()));
+    ctx.json(served.with(g -> new Api.CandidateSearchResponse(
+        g.candidates().search(query).stream().map(Api.CandidateView::of).toList())));
   }
 
   void classify(Context ctx) {
     CandidateQuery query = CandidateRequests.query(JsonBodies.object(ctx), DEFAULT_VOTERS);
-    ctx.json(Api.CandidateVoteResponse.of(search.vote(query)));
+    ctx.json(served.with(g -> Api.CandidateVoteResponse.of(g.candidates().vote(query))));
   }
 
   void get(Context ctx) {
     String id = ctx.pathParam("id");
-    ctx.json(search.cv(id).orElseThrow(() -> ApiException.notFound("no candidate with id '" + id + "'")));
+    ctx.json(served.with(g -> g.candidates().cv(id))
+        .orElseThrow(() -> ApiException.notFound("no candidate with id '" + id + "'")));
   }
 }

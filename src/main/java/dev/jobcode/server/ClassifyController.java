@@ -2,7 +2,6 @@ package dev.jobcode.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobcode.classify.Classification;
-import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.Mode;
 import dev.jobcode.classify.Query;
 import dev.jobcode.index.IndexMeta;
@@ -13,17 +12,17 @@ import java.util.List;
 
 /** {@code POST /v1/classify} and {@code POST /v1/classify/batch}: parse, classify, render. */
 final class ClassifyController {
-  private final Classifier classifier;
+  private final ServedIndex served;
   private final ServerSettings settings;
 
-  ClassifyController(Classifier classifier, ServerSettings settings) {
-    this.classifier = classifier;
+  ClassifyController(ServedIndex served, ServerSettings settings) {
+    this.served = served;
     this.settings = settings;
   }
 
   void classify(Context ctx) {
     Query query = Requests.query(JsonBodies.object(ctx));
-    ctx.json(Api.ClassifyResponse.of(classifier.classify(query), meta()));
+    ctx.json(served.with(g -> Api.ClassifyResponse.of(g.classifier().classify(query), g.index().meta())));
   }
 
   void batch(Context ctx) {
@@ -35,15 +34,13 @@ final class ClassifyController {
     for (int i = 0; items.hasNext(); i++) {
       queries.add(Requests.query(items.next(), k, mode, "items[" + i + "]."));
     }
-    IndexMeta meta = meta();
-    List<Api.ClassifyResponse> results = new ArrayList<>(queries.size());
-    for (Classification c : classifier.classifyAll(queries)) {
-      results.add(Api.ClassifyResponse.of(c, meta));
-    }
-    ctx.json(new Api.BatchResponse(Api.TaxonomyRef.of(meta), Api.ModelRef.of(meta), results));
-  }
-
-  private IndexMeta meta() {
-    return classifier.index().meta();
+    ctx.json(served.with(g -> {
+      IndexMeta meta = g.index().meta();
+      List<Api.ClassifyResponse> results = new ArrayList<>(queries.size());
+      for (Classification c : g.classifier().classifyAll(queries)) {
+        results.add(Api.ClassifyResponse.of(c, meta));
+      }
+      return new Api.BatchResponse(Api.TaxonomyRef.of(meta), Api.ModelRef.of(meta), results);
+    }));
   }
 }

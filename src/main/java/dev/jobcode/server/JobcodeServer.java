@@ -8,42 +8,94 @@ import dev.jobcode.classify.CandidateSearch;
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.InvalidQueryException;
 import dev.jobcode.index.IndexMeta;
+import dev.jobcode.index.OnetIndex;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds the Javalin app from its dependencies; starting and stopping it is the caller's. */
+/**
+ * The HTTP API: a Javalin app over a {@link ServedIndex}, with admission control, request logs that
+ * never hold a body, optional CORS and an optional token-protected admin endpoint.
+ */
 public final class JobcodeServer {
   private static final Logger LOG = LoggerFactory.getLogger(JobcodeServer.class);
   private static final Map<Integer, String> CODES = Map.of(
       400, "invalid_request", 404, "not_found", 405, "method_not_allowed", 413, "payload_too_large",
       415, "unsupported_media_type", 503, "unavailable");
 
-  private JobcodeServer() {}
+  /** Where the one-line request records go: method, path, status, milliseconds; never a body. */
+  @FunctionalInterface
+  public interface RequestLog {
+    void record(String line);
 
-  public static Javalin create(Classifier classifier, ServerSettings settings) {
-    var classify = new ClassifyController(classifier, settings);
-    var occupations = new OccupationController(classifier::index);
-    var candidates = new CandidateController(CandidateSearch.of(classifier));
+    RequestLog SLF4J = LoggerFactory.getLogger("dev.jobcode.server.requests")::info;
+  }
+
+  private final Javalin app;
+  private final ServedIndex served;
+  private final Admission admission;
+  private final InFlightRequests inFlight;
+  private final ServerSettings settings;
+
+  private JobcodeServer(Javalin app, ServedIndex served, Admission admission, InFlightRequests inFlight,
+                        ServerSettings settings) {
+    this.app = app;
+    this.served = served;
+    this.admission = admission;
+    this.inFlight = inFlight;
+    this.settings = settings;
+  }
+
+  /** Serves {@code classifier}'s index, logging requests through SLF4J. */
+  public static JobcodeServer create(Classifier classifier, ServerSettings settings) {
+    return create(new ServedIndex(classifier), settings, RequestLog.SLF4J);
+  }
+
+  public static JobcodeServer create(ServedIndex served, ServerSettings settings, RequestLog requestLog) {
+    var classify = new ClassifyController(served, settings);
+    var occupations = new OccupationController(served);
+    var candidates = new CandidateController(served);
+    var admission = new Admission(settings.maxInFlight(), settings.queueTimeout());
+    var inFlight = new InFlightRequests();
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = settings.maxBodyBytes();
       config.http.prefer405over404 = true;
+      config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.idleTimeout().toMillis()));
+      config.jetty.modifyServer(server -> server.setHandler(inFlight));
       config.jsonMapper(new JavalinJackson(Api.JSON, false));
+      config.requestLogger.http((ctx, ms) -> requestLog.record(String.format(Locale.ROOT, "%s %s %d %.1f ms",
+          ctx.method(), ctx.path(), ctx.statusCode(), ms)));
+      if (!settings.corsOrigins().isEmpty()) {
+        config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+          if (settings.corsOrigins().contains("*")) {
+            rule.anyHost();
+          } else {
+            List<String> origins = settings.corsOrigins();
+            rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+          }
+        }));
+      }
       config.router.apiBuilder(() -> {
-        get("/health", ctx -> health(ctx, classifier));
+        get("/health", ctx -> health(ctx, served));
         path("/v1", () -> {
-          post("/classify", classify::classify);
-          post("/classify/batch", classify::batch);
-          get("/occupations/{code}", occupations::get);
-          post("/candidates/search", candidates::search);
-          post("/candidates/classify", candidates::classify);
-          get("/candidates/{id}", candidates::get);
+          post("/classify", admission.guard(classify::classify));
+          post("/classify/batch", admission.guard(classify::batch));
+          get("/occupations/{code}", admission.guard(occupations::get));
+          post("/candidates/search", admission.guard(candidates::search));
+          post("/candidates/classify", admission.guard(candidates::classify));
+          get("/candidates/{id}", admission.guard(candidates::get));
         });
+        if (settings.adminEnabled()) {
+          var admin = new AdminController(served, settings.adminToken());
+          post("/admin/index", admin::swap);
+        }
       });
     });
     app.before(ctx -> rejectOversizedBody(ctx, settings.maxBodyBytes()));
@@ -63,15 +115,53 @@ public final class JobcodeServer {
       }
     });
     app.error(405, ctx -> error(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
+    return new JobcodeServer(app, served, admission, inFlight, settings);
+  }
+
+  /** The Javalin app, for tests that drive it in process. */
+  public Javalin javalin() {
     return app;
   }
 
-  private static void health(Context ctx, Classifier classifier) {
-    IndexMeta meta = classifier.index().meta();
-    int documents = meta.documents().values().stream().mapToInt(Integer::intValue).sum();
-    ctx.json(new Api.HealthResponse("ok", Api.TaxonomyRef.of(meta), meta.model(),
-        new Api.IndexRef(classifier.index().dir().toString(), meta.occupations(), documents,
-            meta.hasCandidates() ? meta.candidates().count() : null, meta.builtAt())));
+  public ServedIndex served() {
+    return served;
+  }
+
+  public JobcodeServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /**
+   * Stops gracefully: refuses new requests (503), lets those in flight finish within the drain
+   * time-out, then closes the listener.
+   *
+   * @return true when every request in flight finished
+   */
+  public boolean stop() {
+    admission.refuseNew();
+    boolean drained;
+    try {
+      drained = inFlight.awaitIdle(settings.drainTimeout());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      drained = false;
+    }
+    if (!drained) {
+      LOG.warn("stopping with {} requests still in flight after {}", inFlight.active(), settings.drainTimeout());
+    }
+    app.stop();
+    return drained;
+  }
+
+  private static void health(Context ctx, ServedIndex served) {
+    OnetIndex index = served.current().index();
+    IndexMeta meta = index.meta();
+    ctx.json(new Api.HealthResponse("ok", Api.TaxonomyRef.of(meta), meta.model(), Api.IndexRef.of(index)));
   }
 
   /** Refuses a declared body over the limit before reading it. */

@@ -11,17 +11,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** {@code GET /v1/occupations/{code}}: what the taxonomy says of one occupation. */
 final class OccupationController {
   static final int SAMPLE_TITLES = 10;
 
-  private final Supplier<OnetIndex> index;
-  private volatile Map<String, List<String>> sampleTitles;
+  /** Sample titles are built once per served index. */
+  private record Samples(OnetIndex index, Map<String, List<String>> byCode) {}
 
-  OccupationController(Supplier<OnetIndex> index) {
-    this.index = index;
+  private final ServedIndex served;
+  private volatile Samples samples;
+
+  OccupationController(ServedIndex served) {
+    this.served = served;
   }
 
   void get(Context ctx) {
@@ -29,33 +31,37 @@ final class OccupationController {
     if (!OnetCodes.isValid(code)) {
       throw ApiException.badRequest("'" + code + "' is not an O*NET-SOC code; expected e.g. 15-1252.00");
     }
-    OnetIndex idx = index.get();
-    Occupation o = idx.occupation(code).orElseThrow(() -> ApiException.notFound(
-        "no occupation " + code + " in " + idx.meta().taxonomy().name() + " " + idx.meta().taxonomy().version()));
-    ctx.json(new Api.OccupationResponse(Api.TaxonomyRef.of(idx.meta()), o.code(), o.title(), o.description(),
-        OnetCodes.soc6(o.code()), Api.MajorGroup.of(o.majorGroup()),
-        o.jobZoneIfKnown().isPresent() ? o.jobZone() : null,
-        samples(idx).getOrDefault(code, List.of())));
+    ctx.json(served.with(g -> response(g.index(), code)));
   }
 
-  /** Alternate and reported titles per occupation, in index order, built on first use. */
+  private Api.OccupationResponse response(OnetIndex idx, String code) {
+    Occupation o = idx.occupation(code).orElseThrow(() -> ApiException.notFound(
+        "no occupation " + code + " in " + idx.meta().taxonomy().name() + " " + idx.meta().taxonomy().version()));
+    return new Api.OccupationResponse(Api.TaxonomyRef.of(idx.meta()), o.code(), o.title(), o.description(),
+        OnetCodes.soc6(o.code()), Api.MajorGroup.of(o.majorGroup()),
+        o.jobZoneIfKnown().isPresent() ? o.jobZone() : null,
+        samples(idx).getOrDefault(code, List.of()));
+  }
+
+  /** Alternate and reported titles per occupation, in index order, built on first use of an index. */
   private Map<String, List<String>> samples(OnetIndex idx) {
-    Map<String, List<String>> result = sampleTitles;
-    if (result == null) {
-      result = new HashMap<>();
-      VectorIndex v = idx.vectors();
-      for (int doc = 0; doc < v.size(); doc++) {
-        for (Label label : v.labels(doc)) {
-          if (label.kind() == TextKind.ALTERNATE_TITLE || label.kind() == TextKind.REPORTED_TITLE) {
-            List<String> list = result.computeIfAbsent(label.code(), c -> new ArrayList<>());
-            if (list.size() < SAMPLE_TITLES) {
-              list.add(v.text(doc));
-            }
+    Samples known = samples;
+    if (known != null && known.index() == idx) {
+      return known.byCode();
+    }
+    Map<String, List<String>> result = new HashMap<>();
+    VectorIndex v = idx.vectors();
+    for (int doc = 0; doc < v.size(); doc++) {
+      for (Label label : v.labels(doc)) {
+        if (label.kind() == TextKind.ALTERNATE_TITLE || label.kind() == TextKind.REPORTED_TITLE) {
+          List<String> list = result.computeIfAbsent(label.code(), c -> new ArrayList<>());
+          if (list.size() < SAMPLE_TITLES) {
+            list.add(v.text(doc));
           }
         }
       }
-      sampleTitles = result;
     }
+    samples = new Samples(idx, result);
     return result;
   }
 }

@@ -1,17 +1,75 @@
 package dev.jobcode.server;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
 /**
- * Limits of the HTTP API.
+ * Limits and switches of the HTTP API. The defaults are the safe ones: no CORS, no admin endpoint.
  *
  * @param maxBodyBytes largest request body accepted (413 above it)
  * @param maxBatchItems largest {@code /v1/classify/batch} accepted (413 above it)
+ * @param maxInFlight requests worked on at once; more wait for a slot
+ * @param queueTimeout how long a request waits for a slot before a 503 with {@code Retry-After}
+ * @param idleTimeout how long a connection may send or read nothing before it is closed
+ * @param drainTimeout how long a shutdown waits for the requests in flight to finish
+ * @param corsOrigins origins allowed to call from a browser; empty means no CORS headers at all
+ * @param adminToken bearer token of the admin endpoints; null means they do not exist
  */
-public record ServerSettings(long maxBodyBytes, int maxBatchItems) {
-  public static final ServerSettings DEFAULT = new ServerSettings(1_048_576, 256);
+public record ServerSettings(long maxBodyBytes, int maxBatchItems, int maxInFlight, Duration queueTimeout,
+                             Duration idleTimeout, Duration drainTimeout, List<String> corsOrigins,
+                             String adminToken) {
+  /** Shortest admin token accepted: a guessable token is no protection. */
+  public static final int MIN_TOKEN_CHARS = 16;
+
+  public static final ServerSettings DEFAULT = new ServerSettings(1_048_576, 256, 64, Duration.ofSeconds(2),
+      Duration.ofSeconds(30), Duration.ofSeconds(30), List.of(), null);
 
   public ServerSettings {
-    if (maxBodyBytes < 1024 || maxBatchItems < 1) {
-      throw new IllegalArgumentException("invalid server settings: " + this);
+    if (maxBodyBytes < 1024 || maxBatchItems < 1 || maxInFlight < 1) {
+      throw new IllegalArgumentException("invalid server limits: body " + maxBodyBytes + ", batch " + maxBatchItems
+          + ", in flight " + maxInFlight);
     }
+    Objects.requireNonNull(queueTimeout, "queueTimeout");
+    Objects.requireNonNull(idleTimeout, "idleTimeout");
+    Objects.requireNonNull(drainTimeout, "drainTimeout");
+    corsOrigins = List.copyOf(corsOrigins);
+    if (adminToken != null && adminToken.strip().length() < MIN_TOKEN_CHARS) {
+      throw new IllegalArgumentException("the admin token must have at least " + MIN_TOKEN_CHARS + " characters");
+    }
+    adminToken = adminToken == null ? null : adminToken.strip();
+  }
+
+  /** The limits of the old two-argument form, with the other defaults. */
+  public ServerSettings(long maxBodyBytes, int maxBatchItems) {
+    this(maxBodyBytes, maxBatchItems, DEFAULT.maxInFlight, DEFAULT.queueTimeout, DEFAULT.idleTimeout,
+        DEFAULT.drainTimeout, DEFAULT.corsOrigins, DEFAULT.adminToken);
+  }
+
+  public ServerSettings withAdmission(int maxInFlight, Duration queueTimeout) {
+    return new ServerSettings(maxBodyBytes, maxBatchItems, maxInFlight, queueTimeout, idleTimeout, drainTimeout,
+        corsOrigins, adminToken);
+  }
+
+  public ServerSettings withCorsOrigins(List<String> origins) {
+    return new ServerSettings(maxBodyBytes, maxBatchItems, maxInFlight, queueTimeout, idleTimeout, drainTimeout,
+        origins, adminToken);
+  }
+
+  public ServerSettings withAdminToken(String token) {
+    return new ServerSettings(maxBodyBytes, maxBatchItems, maxInFlight, queueTimeout, idleTimeout, drainTimeout,
+        corsOrigins, token);
+  }
+
+  public boolean adminEnabled() {
+    return adminToken != null;
+  }
+
+  /** Never prints the token. */
+  @Override
+  public String toString() {
+    return "ServerSettings[maxBodyBytes=" + maxBodyBytes + ", maxBatchItems=" + maxBatchItems + ", maxInFlight="
+        + maxInFlight + ", queueTimeout=" + queueTimeout + ", idleTimeout=" + idleTimeout + ", drainTimeout="
+        + drainTimeout + ", corsOrigins=" + corsOrigins + ", admin=" + (adminEnabled() ? "on" : "off") + "]";
   }
 }

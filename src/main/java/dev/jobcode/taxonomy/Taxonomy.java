@@ -27,6 +27,18 @@ public record Taxonomy(String name, String version, SortedMap<String, Occupation
     return Optional.ofNullable(occupations.get(code));
   }
 
+  /** The first {@code n} occupations by code, with their texts: a small build for benchmarks and tests. */
+  public Taxonomy firstOccupations(int n) {
+    TreeMap<String, Occupation> some = new TreeMap<>();
+    occupations.values().stream().limit(n).forEach(o -> some.put(o.code(), o));
+    return new Taxonomy(name, version, some, texts.stream().filter(t -> some.containsKey(t.code())).toList());
+  }
+
+  /** The same content under another version label. */
+  public Taxonomy withVersion(String newVersion) {
+    return new Taxonomy(name, newVersion, occupations, texts);
+  }
+
   /** How many texts of each kind, in kind order. */
   public Map<TextKind, Integer> countsByKind() {
     Map<TextKind, Integer> counts = new java.util.EnumMap<>(TextKind.class);

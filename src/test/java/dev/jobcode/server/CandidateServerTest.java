@@ -21,7 +21,7 @@ class CandidateServerTest {
   private static final String NURSE = "ICU nurse: monitor patient vital signs and record patient care";
 
   private static Javalin app() {
-    return JobcodeServer.create(Fixtures.classifierWithCandidates(), new ServerSettings(64 * 1024, 4));
+    return JobcodeServer.create(Fixtures.classifierWithCandidates(), new ServerSettings(64 * 1024, 4)).javalin();
   }
 
   record Answer(int status, JsonNode json, String raw) {}
@@ -129,7 +129,7 @@ class CandidateServerTest {
 
   @Test
   void anIndexWithoutCvsSaysSo() {
-    JavalinTest.test(JobcodeServer.create(Fixtures.classifier(), ServerSettings.DEFAULT), (server, client) -> {
+    JavalinTest.test(JobcodeServer.create(Fixtures.classifier(), ServerSettings.DEFAULT).javalin(), (server, client) -> {
       Answer a = call(client, "POST", "/v1/candidates/search", "{\"text\": \"nurse\"}");
       assertThat(a.status()).isEqualTo(404);
       assertThat(a.json().at("/error/code").asText()).isEqualTo("no_candidates");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobcode.testing.RealData;
-import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ServerIT {
   @Test
   void classifiesOverHttpOnAnEphemeralPort() throws Exception {
-    Javalin app = JobcodeServer.create(RealData.classifier(), ServerSettings.DEFAULT).start("127.0.0.1", 0);
+    JobcodeServer app = JobcodeServer.create(RealData.classifier(), ServerSettings.DEFAULT).start("127.0.0.1", 0);
     try {
       HttpClient client = HttpClient.newHttpClient();
       String base = "http://127.0.0.1:" + app.port();

@@ -42,6 +42,16 @@ public final class Fixtures {
     new IndexBuilder(encoder, HnswParams.DEFAULT, ProgressListener.NONE).build(taxonomy(), onetDir().toString(), dir);
   }
 
+  /**
+   * Builds the fixture, labelled as taxonomy {@code version}, into {@code dir} with {@code encoder}
+   * and opens a classifier on it; the caller owns (and closes) its index.
+   */
+  public static Classifier classifierAt(Path dir, String version, Encoder encoder) {
+    new IndexBuilder(encoder, HnswParams.DEFAULT, ProgressListener.NONE)
+        .build(taxonomy().withVersion(version), onetDir().toString(), dir);
+    return new Classifier(OnetIndex.open(dir, encoder.model()), encoder, ClassifierSettings.DEFAULT);
+  }
+
   private static Classifier shared;
   private static Classifier withCandidates;
 

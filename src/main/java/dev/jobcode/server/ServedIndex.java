@@ -1,0 +1,171 @@
+package dev.jobcode.server;
+
+import dev.jobcode.classify.CandidateSearch;
+import dev.jobcode.classify.Classifier;
+import dev.jobcode.index.IndexException;
+import dev.jobcode.index.OnetIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.apache.lucene.search.ReferenceManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The index the server answers from, switchable while requests run. Each request works on one
+ * {@link Generation} from start to end; {@link #swap} opens and checks the new index first, installs
+ * it for the requests that start afterwards, and closes the old one when its last request has
+ * finished. Lucene's {@link ReferenceManager} does the counting, as it does for searchers.
+ */
+public final class ServedIndex implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ServedIndex.class);
+
+  /** One opened index with what answers from it. */
+  public static final class Generation {
+    private final Classifier classifier;
+    private final CandidateSearch candidates;
+    private final AtomicInteger refs = new AtomicInteger(1);
+
+    private Generation(Classifier classifier) {
+      this.classifier = classifier;
+      this.candidates = CandidateSearch.of(classifier);
+    }
+
+    public Classifier classifier() {
+      return classifier;
+    }
+
+    public CandidateSearch candidates() {
+      return candidates;
+    }
+
+    public OnetIndex index() {
+      return classifier.index();
+    }
+  }
+
+  private final Manager manager;
+  private final Object swapLock = new Object();
+
+  /**
+   * Serves {@code classifier}'s index and takes it over: it is closed once swapped out and idle, or
+   * when this closes. The encoder stays its owner's.
+   */
+  public ServedIndex(Classifier classifier) {
+    manager = new Manager(new Generation(Objects.requireNonNull(classifier, "classifier")));
+  }
+
+  /** Runs {@code work} on the current generation, which stays open until it returns. */
+  public <T> T with(Function<Generation, T> work) {
+    Generation g = acquire();
+    try {
+      return work.apply(g);
+    } finally {
+      release(g);
+    }
+  }
+
+  /** The current generation, for a quick read that does not touch the index files (e.g. its meta). */
+  public Generation current() {
+    return with(g -> g);
+  }
+
+  /**
+   * Opens the index in {@code dir} with the running model and settings and makes it the one served.
+   * Throws {@link IndexException}, and keeps serving the old index, when the new one is missing,
+   * incomplete, corrupt or built with another model.
+   */
+  public Generation swap(Path dir) {
+    synchronized (swapLock) {
+      Generation old = acquire();
+      Generation next;
+      try {
+        Classifier current = old.classifier;
+        next = new Generation(new Classifier(OnetIndex.open(dir, current.encoder().model()), current.encoder(),
+            current.settings()));
+      } finally {
+        release(old);
+      }
+      manager.install(next);
+      LOG.info("now serving {} {} from {}", next.index().meta().taxonomy().name(),
+          next.index().meta().taxonomy().version(), dir);
+      return next;
+    }
+  }
+
+  private Generation acquire() {
+    try {
+      return manager.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void release(Generation g) {
+    try {
+      manager.release(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      manager.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reference counting of generations; a swap hands over a generation that was opened beforehand. */
+  private static final class Manager extends ReferenceManager<Generation> {
+    private Generation next;
+
+    Manager(Generation first) {
+      current = first;
+    }
+
+    void install(Generation g) {
+      next = g;
+      try {
+        maybeRefreshBlocking();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        next = null;
+      }
+    }
+
+    @Override
+    protected Generation refreshIfNeeded(Generation referenceToRefresh) {
+      return next;
+    }
+
+    @Override
+    protected boolean tryIncRef(Generation g) {
+      int count;
+      while ((count = g.refs.get()) > 0) {
+        if (g.refs.compareAndSet(count, count + 1)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    protected void decRef(Generation g) {
+      if (g.refs.decrementAndGet() == 0) {
+        g.classifier.index().close();
+      }
+    }
+
+    @Override
+    protected int getRefCount(Generation g) {
+      return g.refs.get();
+    }
+  }
+}
