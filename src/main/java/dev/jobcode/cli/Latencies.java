@@ -14,6 +14,13 @@ final class Latencies {
     millis[size++] = nanos / 1e6;
   }
 
+  /** Adds all of this one's durations to {@code other}. */
+  void addAll(Latencies other) {
+    for (int i = 0; i < size; i++) {
+      other.add(Math.round(millis[i] * 1e6));
+    }
+  }
+
   double percentile(double p) {
     if (size == 0) {
       return Double.NaN;

@@ -35,6 +35,7 @@ public final class JobcodeServer {
     void record(String line);
 
     RequestLog SLF4J = LoggerFactory.getLogger("dev.jobcode.server.requests")::info;
+    RequestLog NONE = line -> {};
   }
 
   private final Javalin app;
@@ -52,9 +53,9 @@ public final class JobcodeServer {
     this.settings = settings;
   }
 
-  /** Serves {@code classifier}'s index, logging requests through SLF4J. */
+  /** Serves {@code classifier}'s index without request logs (benchmarks, tests). */
   public static JobcodeServer create(Classifier classifier, ServerSettings settings) {
-    return create(new ServedIndex(classifier), settings, RequestLog.SLF4J);
+    return create(new ServedIndex(classifier), settings, RequestLog.NONE);
   }
 
   public static JobcodeServer create(ServedIndex served, ServerSettings settings, RequestLog requestLog) {
