@@ -27,18 +27,7 @@ final class AdminController {
 
   void swap(Context ctx) {
     authorize(ctx);
-    JsonNode body = JsonBodies.object(ctx);
-    Requests.knownFields(body, SWAP_FIELDS, "");
-    String given = Requests.optionalText(body, "path", "");
-    if (given == null || given.isBlank()) {
-      throw ApiException.badRequest("path is required: the folder of the index to serve");
-    }
-    Path dir;
-    try {
-      dir = Path.of(given.strip()).toAbsolutePath().normalize();
-    } catch (InvalidPathException e) {
-      throw ApiException.badRequest("path is not a valid path: " + e.getMessage());
-    }
+    Path dir = swapPath(JsonBodies.object(ctx));
     OnetIndex before = served.current().index();
     try {
       OnetIndex now = served.swap(dir).index();
@@ -47,6 +36,20 @@ final class AdminController {
     } catch (IndexException e) {
       throw new ApiException(422, "index_refused", e.getMessage() + "; still serving "
           + before.meta().taxonomy().version() + " from " + before.dir());
+    }
+  }
+
+  /** {@code {"path": DIR}}: the folder of the index to serve, absolute. */
+  static Path swapPath(JsonNode body) {
+    Requests.knownFields(body, SWAP_FIELDS, "");
+    String given = Requests.optionalText(body, "path", "");
+    if (given == null || given.isBlank()) {
+      throw ApiException.badRequest("path is required: the folder of the index to serve");
+    }
+    try {
+      return Path.of(given.strip()).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw ApiException.badRequest("path is not a valid path: " + e.getMessage());
     }
   }
 

@@ -1,13 +1,10 @@
 package dev.jobcode.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobcode.classify.Classification;
-import dev.jobcode.classify.Mode;
 import dev.jobcode.classify.Query;
 import dev.jobcode.index.IndexMeta;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /** {@code POST /v1/classify} and {@code POST /v1/classify/batch}: parse, classify, render. */
@@ -26,14 +23,7 @@ final class ClassifyController {
   }
 
   void batch(Context ctx) {
-    JsonNode body = JsonBodies.object(ctx);
-    Iterator<JsonNode> items = Requests.items(body, settings.maxBatchItems());
-    int k = Requests.k(body);
-    Mode mode = Requests.mode(body);
-    List<Query> queries = new ArrayList<>();
-    for (int i = 0; items.hasNext(); i++) {
-      queries.add(Requests.query(items.next(), k, mode, "items[" + i + "]."));
-    }
+    List<Query> queries = Requests.batch(JsonBodies.object(ctx), settings.maxBatchItems());
     ctx.json(served.with(g -> {
       IndexMeta meta = g.index().meta();
       List<Api.ClassifyResponse> results = new ArrayList<>(queries.size());

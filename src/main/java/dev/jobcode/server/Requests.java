@@ -8,7 +8,9 @@ import dev.jobcode.classify.InvalidQueryException;
 import dev.jobcode.classify.Mode;
 import dev.jobcode.classify.Query;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -58,8 +60,20 @@ final class Requests {
     }
   }
 
+  /** {@code {"items": [{"title", "description"?}, ...], "k"?, "mode"?}}: the queries of a batch, in order. */
+  static List<Query> batch(JsonNode body, int maxItems) {
+    Iterator<JsonNode> items = items(body, maxItems);
+    int k = k(body);
+    Mode mode = mode(body);
+    List<Query> queries = new ArrayList<>();
+    for (int i = 0; items.hasNext(); i++) {
+      queries.add(query(items.next(), k, mode, "items[" + i + "]."));
+    }
+    return queries;
+  }
+
   /** The items of a batch, each checked like a single query. */
-  static Iterator<JsonNode> items(JsonNode body, int maxItems) {
+  private static Iterator<JsonNode> items(JsonNode body, int maxItems) {
     knownFields(body, BATCH_FIELDS, "");
     JsonNode items = body.get("items");
     if (items == null || items.isNull()) {

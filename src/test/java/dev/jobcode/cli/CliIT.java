@@ -102,6 +102,9 @@ class CliIT {
     Path latin1 = tmp.resolve("latin1.csv");
     Files.write(latin1, new byte[] {'t', 'i', 't', 'l', 'e', '\n', 'I', 'n', 'g', (byte) 0xE9, 'n', 'i', 'e', 'u', 'r', '\n'});
     String out = tmp.resolve("o.csv").toString();
+    Path shortToken = tmp.resolve("token");
+    Files.writeString(shortToken, "guessable\n");
+    String none = tmp.resolve("none").toString();
     String[][] cases = {
         {"classify", "--index", index(), "-k", "0", "Nurse"},
         {"classify", "--index", index(), "--mode", "fast", "Nurse"},
@@ -112,11 +115,18 @@ class CliIT {
         {"classify", "--index", index(), "--input", tmp.resolve("missing.csv").toString(), "--output", out},
         {"classify", "--no-such-flag"},
         {"index", "--hnsw-m", "1"},
-        {"serve", "--index", tmp.resolve("none").toString()},
+        {"serve", "--index", none},
+        {"serve", "--index", none, "--admin-token-file", shortToken.toString()},
+        {"serve", "--index", none, "--admin-token-file", tmp.resolve("no-token").toString()},
+        {"serve", "--index", none, "--cors-origin", "example.com"},
+        {"serve", "--index", none, "--max-in-flight", "0"},
+        {"load", "--index", none, "--clients", "0"},
     };
     String[] messages = {"-k must be between 1 and 50", "unknown --mode 'fast'", "give one or more TITLEs",
         "ragged.csv line 2: expected 2 fields like the header, found 1", "no column 'title'",
-        "latin1.csv near line", "input file not found", "Unknown option", "HNSW m must be", "no index at"};
+        "latin1.csv near line", "input file not found", "Unknown option", "HNSW m must be", "no index at",
+        "admin token must have at least 16 characters", "cannot read --admin-token-file",
+        "--cors-origin must be * or an origin", "--max-in-flight must be at least 1", "--clients must be 1..1024"};
     for (int i = 0; i < cases.length; i++) {
       Run r = run(cases[i]);
       assertThat(r.exit()).as(String.join(" ", cases[i]) + "\n" + r.err()).isEqualTo(2);

@@ -1,0 +1,42 @@
+package dev.jobcode.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Any bytes in a CSV or TSV input file are read into a table whose rows all fit the header, or
+ * refused with a {@link TableException} that names the file; nothing else escapes, nothing hangs.
+ */
+class TableFuzzTest {
+  private static final Path DIR = tempDir();
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("jobcode-table-fuzz-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @FuzzTest(maxExecutions = 60_000, maxDuration = "120s")
+  void anyFileIsATableOrAClearError(FuzzedDataProvider data) throws IOException {
+    Path file = DIR.resolve(data.consumeBoolean() ? "input.tsv" : "input.csv");
+    Files.write(file, data.consumeRemainingAsBytes());
+    try {
+      Table table = Table.read(file);
+      assertThat(table.header()).isNotEmpty();
+      for (Table.Row row : table.rows()) {
+        assertThat(row.values()).hasSameSizeAs(table.header());
+        assertThat(row.line()).isGreaterThan(1);
+      }
+    } catch (TableException e) {
+      assertThat(e.getMessage()).contains(file.toString());
+    }
+  }
+}
