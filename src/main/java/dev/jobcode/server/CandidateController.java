@@ -21,12 +21,23 @@ final class CandidateController {
   void search(Context ctx) {
     CandidateQuery query = CandidateRequests.query(JsonBodies.object(ctx), CandidateQuery.DEFAULT_K);
     ctx.json(served.with(g -> new Api.CandidateSearchResponse(
-        g.candidates().search(query).stream().map(Api.CandidateView::of).toList())));
+        g.candidates().search(known(query, g)).stream().map(Api.CandidateView::of).toList())));
   }
 
   void classify(Context ctx) {
     CandidateQuery query = CandidateRequests.query(JsonBodies.object(ctx), DEFAULT_VOTERS);
-    ctx.json(served.with(g -> Api.CandidateVoteResponse.of(g.candidates().vote(query))));
+    ctx.json(served.with(g -> Api.CandidateVoteResponse.of(g.candidates().vote(known(query, g)))));
+  }
+
+  /** A filter on an occupation the served taxonomy does not have is a mistake, not an empty answer. */
+  private static CandidateQuery known(CandidateQuery query, ServedIndex.Generation g) {
+    String code = query.filter().onetCode();
+    if (code != null && g.index().occupation(code).isEmpty()) {
+      var taxonomy = g.index().meta().taxonomy();
+      throw ApiException.badRequest("filters.onet_code " + code + " is not an occupation of " + taxonomy.name() + " "
+          + taxonomy.version());
+    }
+    return query;
   }
 
   void get(Context ctx) {

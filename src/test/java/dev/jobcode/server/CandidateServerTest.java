@@ -107,6 +107,7 @@ class CandidateServerTest {
       "{\"text\": \"a\", \"filters\": []}|400|filters must be an object",
       "{\"text\": \"a\", \"filters\": {\"salary\": 1}}|400|unknown field 'filters.salary'",
       "{\"text\": \"a\", \"filters\": {\"onet_code\": \"29-1141\"}}|400|filters.onet_code",
+      "{\"text\": \"a\", \"filters\": {\"onet_code\": \"11-1011.00\"}}|400|11-1011.00 is not an occupation of O*NET-SOC 99.1",
       "{\"text\": \"a\", \"filters\": {\"major_group\": \"2\"}}|400|filters.major_group",
       "{\"text\": \"a\", \"filters\": {\"level\": \"boss\"}}|400|filters.level",
       "{\"text\": \"a\", \"filters\": {\"min_years\": -1}}|400|filters.min_years",
