@@ -3,7 +3,10 @@ package dev.jobcode.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobcode.index.IndexBuilder;
+import dev.jobcode.index.IndexMeta;
 import dev.jobcode.server.Api;
+import dev.jobcode.testing.Fixtures;
 import dev.jobcode.testing.RealData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,7 +14,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -144,6 +150,44 @@ class CliIT {
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.err()).contains("O*NET folder not found");
     assertThat(Files.exists(tmp.resolve("idx"))).isFalse();
+  }
+
+  @Test
+  void serveRefusesACorruptIncompleteOrForeignIndexAtStart() throws IOException {
+    Path good = tmp.resolve("good");
+    Run built = run("index", "--onet", Fixtures.onetDir().toString(), "--models", models(), "--out", good.toString());
+    assertThat(built.exit()).as(built.err()).isZero();
+
+    Path corrupt = copy(good, "corrupt");
+    try (Stream<Path> files = Files.list(corrupt.resolve(IndexBuilder.ONET_DIR))) {
+      Path largest = files.max(Comparator.comparingLong(f -> f.toFile().length())).orElseThrow();
+      byte[] bytes = Files.readAllBytes(largest);
+      Files.write(largest, Arrays.copyOf(bytes, bytes.length / 2));
+    }
+    Path incomplete = copy(good, "incomplete");
+    Files.delete(incomplete.resolve(IndexBuilder.OCCUPATIONS_FILE));
+    Path foreign = copy(good, "foreign");
+    Path meta = foreign.resolve(IndexMeta.FILE);
+    Files.writeString(meta, Files.readString(meta).replaceFirst("\"sha256\" : \"[0-9a-f]+\"",
+        "\"sha256\" : \"" + "1".repeat(64) + "\""));
+
+    String[][] cases = {{corrupt.toString(), "rebuild"}, {incomplete.toString(), "cannot read"},
+        {foreign.toString(), "was built with model e5-small-v2 (sha256 111111111111"}};
+    for (String[] c : cases) {
+      Run r = run("serve", "--index", c[0], "--models", models(), "--port", "0");
+      assertThat(r.exit()).as(c[0] + "\n" + r.err()).isEqualTo(1);
+      assertThat(r.err()).contains(c[1]).doesNotContain("\tat ");
+    }
+  }
+
+  private Path copy(Path from, String name) throws IOException {
+    Path to = tmp.resolve(name);
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : paths.toList()) {
+        Files.copy(p, to.resolve(from.relativize(p).toString()));
+      }
+    }
+    return to;
   }
 
   @Test
