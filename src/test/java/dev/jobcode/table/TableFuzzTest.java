@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.jobcode.testing.TempDirs;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,15 +14,7 @@ import java.nio.file.Path;
  * refused with a {@link TableException} that names the file; nothing else escapes, nothing hangs.
  */
 class TableFuzzTest {
-  private static final Path DIR = tempDir();
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("jobcode-table-fuzz-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  private static final Path DIR = TempDirs.create("jobcode-table-fuzz-");
 
   @FuzzTest(maxExecutions = 60_000, maxDuration = "120s")
   void anyFileIsATableOrAClearError(FuzzedDataProvider data) throws IOException {
