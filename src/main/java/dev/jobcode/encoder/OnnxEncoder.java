@@ -125,13 +125,14 @@ public final class OnnxEncoder implements Encoder {
         windows.add(new Window(i, ids));
       }
     }
-    // 3–4. Shortest first, in batches: one predictor for the whole call.
+    // 3–4. Shortest first, in batches of like lengths: one predictor for the whole call.
     windows.sort(Comparator.comparingInt((Window w) -> w.ids.length));
+    int[] lengths = windows.stream().mapToInt(w -> w.ids.length).toArray();
     float[][] sums = new float[texts.size()][spec.dimension()];
     Predictor<long[][], float[][]> predictor = borrow();
     try {
-      for (int from = 0; from < windows.size(); from += batchSize) {
-        List<Window> batch = windows.subList(from, Math.min(from + batchSize, windows.size()));
+      for (int[] range : LengthBatches.of(lengths, batchSize, LengthBatches.MAX_PADDING)) {
+        List<Window> batch = windows.subList(range[0], range[1]);
         long[][] ids = new long[batch.size()][];
         for (int b = 0; b < ids.length; b++) {
           ids[b] = batch.get(b).ids;
