@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -266,22 +267,25 @@ public final class Classifier {
   private List<OccupationMatch> top(Map<String, Double> scores, int k, List<Hit> hits) {
     List<Map.Entry<String, Double>> ranked = new ArrayList<>(scores.entrySet());
     ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-    Map<String, List<Evidence>> evidence = evidenceByCode(hits);
-    List<OccupationMatch> matches = new ArrayList<>(k);
+    Map<String, Occupation> chosen = new LinkedHashMap<>();
+    Map<String, Double> score = new HashMap<>();
     for (Map.Entry<String, Double> e : ranked) {
-      if (matches.size() == k) {
+      if (chosen.size() == k) {
         break;
       }
-      Occupation occupation = index.occupation(e.getKey()).orElse(null);
-      if (occupation != null) {
-        matches.add(new OccupationMatch(occupation, e.getValue(), evidence.getOrDefault(e.getKey(), List.of())));
-      }
+      index.occupation(e.getKey()).ifPresent(o -> {
+        chosen.put(o.code(), o);
+        score.put(o.code(), e.getValue());
+      });
     }
+    Map<String, List<Evidence>> evidence = evidenceByCode(hits, chosen.keySet());
+    List<OccupationMatch> matches = new ArrayList<>(chosen.size());
+    chosen.forEach((code, o) -> matches.add(new OccupationMatch(o, score.get(code), evidence.getOrDefault(code, List.of()))));
     return matches;
   }
 
-  /** Each occupation's best distinct documents among the hits, best first. */
-  private Map<String, List<Evidence>> evidenceByCode(List<Hit> hits) {
+  /** The best distinct documents among the hits of each of {@code codes}, best first. */
+  private Map<String, List<Evidence>> evidenceByCode(List<Hit> hits, Set<String> codes) {
     List<Hit> sorted = new ArrayList<>(hits);
     sorted.sort(Comparator.comparingDouble((Hit h) -> -h.score()).thenComparingInt(Hit::doc));
     Map<String, List<Evidence>> byCode = new HashMap<>();
@@ -291,6 +295,9 @@ public final class Classifier {
         continue;
       }
       for (Label label : vectors.labels(h.doc())) {
+        if (!codes.contains(label.code())) {
+          continue;
+        }
         List<Evidence> list = byCode.computeIfAbsent(label.code(), c -> new ArrayList<>());
         if (list.size() < settings.evidence()) {
           list.add(new Evidence(label.kind(), vectors.text(h.doc()), h.score()));
