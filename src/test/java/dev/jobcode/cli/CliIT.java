@@ -3,6 +3,7 @@ package dev.jobcode.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobcode.encoder.ModelSpec;
 import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.server.Api;
@@ -66,7 +67,7 @@ class CliIT {
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode json = Api.JSON.readTree(r.out());
     assertThat(json.at("/taxonomy/version").asText()).isEqualTo("30.0");
-    assertThat(json.at("/model/id").asText()).isEqualTo("e5-small-v2");
+    assertThat(json.at("/model/id").asText()).isEqualTo(ModelSpec.DEFAULT_ID);
     assertThat(json.at("/query/mode").asText()).isEqualTo("similarity");
     assertThat(json.at("/results/0/code").asText()).isEqualTo("15-2051.00");
     assertThat(json.get("results")).hasSize(5);
@@ -172,7 +173,7 @@ class CliIT {
         "\"sha256\" : \"" + "1".repeat(64) + "\""));
 
     String[][] cases = {{corrupt.toString(), "rebuild"}, {incomplete.toString(), "cannot read"},
-        {foreign.toString(), "was built with model e5-small-v2 (sha256 111111111111"}};
+        {foreign.toString(), "was built with model " + ModelSpec.DEFAULT_ID + " (sha256 111111111111"}};
     for (String[] c : cases) {
       Run r = run("serve", "--index", c[0], "--models", models(), "--port", "0");
       assertThat(r.exit()).as(c[0] + "\n" + r.err()).isEqualTo(1);

@@ -3,6 +3,7 @@ package dev.jobcode.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobcode.encoder.ModelSpec;
 import dev.jobcode.server.Api;
 import dev.jobcode.testing.RealData;
 import java.io.ByteArrayOutputStream;
@@ -52,7 +53,7 @@ class EvalIT {
     assertThat(r.at("/major/top1").asDouble()).isGreaterThanOrEqualTo(r.at("/soc/top1").asDouble()).isGreaterThan(0.3);
     assertThat(r.at("/unique/n").asInt()).isBetween(1, 60);
     assertThat(r.get("per_major_group").size()).isPositive();
-    assertThat(r.get("model").asText()).isEqualTo("e5-small-v2");
+    assertThat(r.get("model").asText()).isEqualTo(ModelSpec.DEFAULT_ID);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.jobcode.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobcode.encoder.ModelSpec;
 import dev.jobcode.testing.RealData;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +28,7 @@ class ServerIT {
       assertThat(json.at("/taxonomy/version").asText()).isEqualTo("30.0");
       assertThat(json.at("/results/0/soc_code").asText()).isEqualTo("29-1141");
       assertThat(json.at("/results/0/evidence/0/text").asText()).containsIgnoringCase("Nurse");
-      assertThat(json.at("/model/id").asText()).isEqualTo("e5-small-v2");
+      assertThat(json.at("/model/id").asText()).isEqualTo(ModelSpec.DEFAULT_ID);
 
       HttpResponse<String> occupation = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/occupations/15-1252.00")).build(),
           HttpResponse.BodyHandlers.ofString());
