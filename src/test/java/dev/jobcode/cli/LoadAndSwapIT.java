@@ -71,6 +71,8 @@ class LoadAndSwapIT {
 
   @Test
   void swappingFromOnet29To30UnderLoadFailsNoRequest() throws Exception {
+    // Built (once per run) before the load starts: building it would take the encoder from the load.
+    Path index30 = RealData.index();
     Path index29 = tmp.resolve("onet-29.3");
     new IndexBuilder(RealData.encoder(), HnswParams.DEFAULT, ProgressListener.NONE).build(
         OnetLoader.load(RealData.onet29(), Optional.empty()).firstOccupations(OCCUPATIONS_29),
@@ -94,7 +96,7 @@ class LoadAndSwapIT {
       HttpResponse<String> swapped = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/index"))
           .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
           .POST(HttpRequest.BodyPublishers.ofString(
-              Api.JSON.createObjectNode().put("path", RealData.index().toString()).toString())).build(),
+              Api.JSON.createObjectNode().put("path", index30.toString()).toString())).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(swapped.statusCode()).as(swapped.body()).isEqualTo(200);
       assertThat(Api.JSON.readTree(swapped.body()).at("/previous/version").asText()).isEqualTo("29.3");
