@@ -13,6 +13,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +38,9 @@ public final class JobcodeServer {
     RequestLog SLF4J = LoggerFactory.getLogger("dev.jobcode.server.requests")::info;
     RequestLog NONE = line -> {};
   }
+
+  /** How long a drained server waits for its last answers to leave before closing connections. */
+  static final Duration WRITE_GRACE = Duration.ofMillis(250);
 
   private final Javalin app;
   private final ServedIndex served;
@@ -154,6 +158,14 @@ public final class JobcodeServer {
     }
     if (!drained) {
       LOG.warn("stopping with {} requests still in flight after {}", inFlight.active(), settings.drainTimeout());
+    } else {
+      // The last answers are written but may still sit in Jetty's buffers; closing the connections
+      // at once could cut them off.
+      try {
+        Thread.sleep(WRITE_GRACE.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     app.stop();
     return drained;
