@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -89,13 +91,21 @@ public final class Classifier {
       q.descriptionIfAny().ifPresent(texts::add);
     }
     List<float[]> encoded = encoder.encode(texts);
-    // The encoder used every core; ranking (HNSW search and vote) is per query and independent, so
-    // a batch ranks on every core too instead of leaving all but one idle.
-    return IntStream.range(0, queries.size()).parallel().mapToObj(i -> {
+    IntFunction<Classification> rankOne = i -> {
       int slot = descriptionSlot.get(i);
       return rank(queries.get(i), encoded.get(i), slot < 0 ? null : encoded.get(slot));
-    }).toList();
+    };
+    if (queries.size() == 1) {
+      return List.of(rankOne.apply(0));
+    }
+    // The encoder used every core; ranking (HNSW search and vote) is per query and independent, so
+    // a batch ranks on every core too. In a pool of our own: a parallel stream would use the JVM's
+    // common pool, which anything else in the process may be blocking (it has one thread on 2 cores).
+    return RANKING.submit(() -> IntStream.range(0, queries.size()).parallel().mapToObj(rankOne).toList()).join();
   }
+
+  /** Ranks the queries of a batch, one thread per core; its threads are daemons and idle ones exit. */
+  private static final ForkJoinPool RANKING = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 
   private Classification rank(Query query, float[] titleVector, float[] descriptionVector) {
     List<Hit> titleHits = vectors.search(Fields.TITLE_VECTOR, titleVector, settings.candidates());

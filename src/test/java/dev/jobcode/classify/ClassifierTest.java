@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobcode.taxonomy.TextKind;
 import dev.jobcode.testing.Fixtures;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ClassifierTest {
@@ -74,5 +82,33 @@ class ClassifierTest {
   void kLimitsTheResults() {
     assertThat(classifier.classify(new Query("Nurse", null, 1, Mode.CENTROID)).results()).hasSize(1);
     assertThat(classifier.classify(new Query("Nurse", null, 50, Mode.CENTROID)).results()).hasSize(5);
+  }
+
+  @Test
+  void aBatchRanksEvenWhenTheCommonPoolIsBusy() throws Exception {
+    // Found under load: concurrent batches ranked in the JVM's common pool, whose only worker
+    // (2 cores) was blocked by other code in the process; their queued tasks waited for it.
+    // A FutureTask parks its waiters without telling the pool, so the pool starts no spare worker.
+    FutureTask<Void> release = new FutureTask<>(() -> null);
+    ForkJoinPool common = ForkJoinPool.commonPool();
+    List<ForkJoinTask<?>> blockers = new ArrayList<>();
+    for (int i = 0; i < common.getParallelism(); i++) {
+      blockers.add(common.submit(() -> release.get()));
+    }
+    ExecutorService callers = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<List<Classification>>> batches = new ArrayList<>();
+      for (int i = 0; i < 64; i++) {
+        batches.add(callers.submit(() -> classifier.classifyAll(
+            List.of(Query.of("Electrician"), Query.of("ICU Nurse"), Query.of("Cashier"), Query.of("Welder")))));
+      }
+      for (Future<List<Classification>> batch : batches) {
+        assertThat(batch.get(20, TimeUnit.SECONDS)).hasSize(4);
+      }
+    } finally {
+      release.run();
+      callers.shutdownNow();
+      blockers.forEach(ForkJoinTask::join);
+    }
   }
 }

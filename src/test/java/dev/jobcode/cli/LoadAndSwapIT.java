@@ -23,7 +23,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -84,13 +86,9 @@ class LoadAndSwapIT {
     String base = "http://127.0.0.1:" + server.port();
     try {
       LoadTest load = new LoadTest(base, titles(), 16);
-      CompletableFuture<LoadTest.Report> running = CompletableFuture.supplyAsync(() -> {
-        try {
-          return load.run(16, Duration.ofSeconds(12), 5);
-        } catch (InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      ExecutorService background = Executors.newSingleThreadExecutor();
+      Future<LoadTest.Report> running = background.submit(() -> load.run(16, Duration.ofSeconds(12), 5));
+      background.shutdown();
       Thread.sleep(4_000);
       HttpClient http = HttpClient.newHttpClient();
       HttpResponse<String> swapped = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/index"))
