@@ -15,13 +15,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -275,23 +275,15 @@ public final class Classifier {
   }
 
   private List<OccupationMatch> top(Map<String, Double> scores, int k, List<Hit> hits) {
-    List<Map.Entry<String, Double>> ranked = new ArrayList<>(scores.entrySet());
-    ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-    Map<String, Occupation> chosen = new LinkedHashMap<>();
-    Map<String, Double> score = new HashMap<>();
-    for (Map.Entry<String, Double> e : ranked) {
-      if (chosen.size() == k) {
-        break;
-      }
-      index.occupation(e.getKey()).ifPresent(o -> {
-        chosen.put(o.code(), o);
-        score.put(o.code(), e.getValue());
-      });
-    }
-    Map<String, List<Evidence>> evidence = evidenceByCode(hits, chosen.keySet());
-    List<OccupationMatch> matches = new ArrayList<>(chosen.size());
-    chosen.forEach((code, o) -> matches.add(new OccupationMatch(o, score.get(code), evidence.getOrDefault(code, List.of()))));
-    return matches;
+    List<Map.Entry<String, Double>> ranked = scores.entrySet().stream()
+        .filter(e -> index.occupation(e.getKey()).isPresent())
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(k)
+        .toList();
+    Map<String, List<Evidence>> evidence = evidenceByCode(hits,
+        ranked.stream().map(Map.Entry::getKey).collect(Collectors.toSet()));
+    return ranked.stream().map(e -> new OccupationMatch(index.occupation(e.getKey()).orElseThrow(), e.getValue(),
+        evidence.getOrDefault(e.getKey(), List.of()))).toList();
   }
 
   /** The best distinct documents among the hits of each of {@code codes}, best first. */

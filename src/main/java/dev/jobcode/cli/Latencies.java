@@ -16,9 +16,11 @@ final class Latencies {
 
   /** Adds all of this one's durations to {@code other}. */
   void addAll(Latencies other) {
-    for (int i = 0; i < size; i++) {
-      other.add(Math.round(millis[i] * 1e6));
+    if (other.size + size > other.millis.length) {
+      other.millis = Arrays.copyOf(other.millis, Math.max(other.millis.length * 2, other.size + size));
     }
+    System.arraycopy(millis, 0, other.millis, other.size, size);
+    other.size += size;
   }
 
   double percentile(double p) {

@@ -2,8 +2,6 @@ package dev.jobcode.encoder;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.inference.Predictor;
@@ -14,6 +12,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;

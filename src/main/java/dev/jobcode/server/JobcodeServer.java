@@ -43,15 +43,12 @@ public final class JobcodeServer {
   static final Duration WRITE_GRACE = Duration.ofMillis(250);
 
   private final Javalin app;
-  private final ServedIndex served;
   private final Admission admission;
   private final InFlightRequests inFlight;
   private final ServerSettings settings;
 
-  private JobcodeServer(Javalin app, ServedIndex served, Admission admission, InFlightRequests inFlight,
-                        ServerSettings settings) {
+  private JobcodeServer(Javalin app, Admission admission, InFlightRequests inFlight, ServerSettings settings) {
     this.app = app;
-    this.served = served;
     this.admission = admission;
     this.inFlight = inFlight;
     this.settings = settings;
@@ -120,16 +117,12 @@ public final class JobcodeServer {
       }
     });
     app.error(405, ctx -> error(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
-    return new JobcodeServer(app, served, admission, inFlight, settings);
+    return new JobcodeServer(app, admission, inFlight, settings);
   }
 
   /** The Javalin app, for tests that drive it in process. */
   public Javalin javalin() {
     return app;
-  }
-
-  public ServedIndex served() {
-    return served;
   }
 
   public JobcodeServer start(String host, int port) {
@@ -149,26 +142,21 @@ public final class JobcodeServer {
    */
   public boolean stop() {
     admission.refuseNew();
-    boolean drained;
     try {
-      drained = inFlight.awaitIdle(settings.drainTimeout());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      drained = false;
-    }
-    if (!drained) {
-      LOG.warn("stopping with {} requests still in flight after {}", inFlight.active(), settings.drainTimeout());
-    } else {
+      if (!inFlight.awaitIdle(settings.drainTimeout())) {
+        LOG.warn("stopping with {} requests still in flight after {}", inFlight.active(), settings.drainTimeout());
+        return false;
+      }
       // The last answers are written but may still sit in Jetty's buffers; closing the connections
       // at once could cut them off.
-      try {
-        Thread.sleep(WRITE_GRACE.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      Thread.sleep(WRITE_GRACE.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      app.stop();
     }
-    app.stop();
-    return drained;
   }
 
   private static void health(Context ctx, ServedIndex served) {
