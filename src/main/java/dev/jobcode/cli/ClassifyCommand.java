@@ -10,36 +10,38 @@ import dev.jobcode.classify.OccupationMatch;
 import dev.jobcode.classify.Query;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.server.Api;
+import dev.jobcode.table.Layout;
 import dev.jobcode.table.Table;
+import dev.jobcode.table.TableWriter;
 import dev.jobcode.taxonomy.OnetCodes;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code jobcode classify}: titles from the command line, or a CSV/TSV file of them. */
+/** {@code jobcode classify}: titles from the command line, or a table file of them. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
     description = "Classify job titles into O*NET-SOC occupations.%n"
-        + "File mode: --input FILE.csv|tsv (header row; a 'title' column, optional 'description') and "
-        + "--output FILE (the input columns plus onet_code, onet_title, score, soc_code, major_group, "
-        + "alternatives (the next k-1 codes joined by '|'), review, it (Y/N), it_probability, level, family).")
+        + "File mode: --input FILE (.csv, .tsv/.txt or .xlsx/.xls; a header row, a 'title' column, optional "
+        + "'description') and --output FILE (.csv, .tsv/.txt or .xlsx; another name takes the input's format): the "
+        + "input's columns plus onet_code, onet_title, score, soc_code, major_group, alternatives (the next k-1 codes "
+        + "joined by '|'), review, it (Y/N), it_probability, level, family. A file classified before gets those "
+        + "columns replaced.")
 final class ClassifyCommand implements Callable<Integer> {
   private static final int CHUNK = 64;
   static final List<String> OUTPUT_COLUMNS = List.of("onet_code", "onet_title", "score", "soc_code", "major_group",
       "alternatives", "review", "it", "it_probability", "level", "family");
+  /** The output columns a workbook stores as numbers. */
+  private static final Set<String> NUMERIC_COLUMNS = Set.of("score", "it_probability");
   /** The output columns of a row left unclassified. */
   private static final List<String> NO_ANSWER = OUTPUT_COLUMNS.stream().map(c -> "").toList();
 
@@ -58,10 +60,10 @@ final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the API's JSON instead of a table")
   boolean json;
 
-  @Option(names = "--input", paramLabel = "FILE", description = "CSV/TSV of titles to classify")
+  @Option(names = "--input", paramLabel = "FILE", description = "CSV, TSV or Excel file of titles to classify")
   Path input;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "where to write the classified CSV/TSV")
+  @Option(names = "--output", paramLabel = "FILE", description = "where to write the classified file (.csv, .tsv, .xlsx)")
   Path output;
 
   @Option(names = "--title-col", defaultValue = "title", description = "title column of --input (default: ${DEFAULT-VALUE})")
@@ -89,12 +91,17 @@ final class ClassifyCommand implements Callable<Integer> {
     if (input != null && !titles.isEmpty()) {
       throw new Main.UsageException("give TITLEs or --input, not both");
     }
+    // The input's problems (encoding, quotes, columns, the output's format) are found before the model loads.
     Table table = input == null ? null : Table.read(input);
+    Layout outputLayout = table == null ? null : table.layout().forOutput(output);
+    if (table != null) {
+      table.column(titleColumn);
+    }
     List<Query> queries = titles.stream().map(t -> new Query(t, description, k, m)).toList();
     try (Engine opened = engine.open()) {
       Classifier classifier = opened.classifier();
       if (table != null) {
-        classifyFile(classifier, table, m);
+        classifyFile(classifier, table, outputLayout, m);
       } else {
         print(classifier.classifyAll(queries), classifier.index().meta(), System.out);
       }
@@ -127,16 +134,23 @@ final class ClassifyCommand implements Callable<Integer> {
     }
   }
 
-  private void classifyFile(Classifier classifier, Table table, Mode m) throws IOException {
+  private void classifyFile(Classifier classifier, Table table, Layout layout, Mode m) throws IOException {
     int titleCol = table.column(titleColumn);
     int descriptionCol = table.optionalColumn(descriptionColumn);
+    // A file classified before (its output read back in) gets its answer columns replaced, not doubled.
     List<String> header = new ArrayList<>(table.header());
-    header.addAll(OUTPUT_COLUMNS);
-    Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), ".classify-", ".part");
+    int[] answerColumns = new int[OUTPUT_COLUMNS.size()];
+    for (int j = 0; j < answerColumns.length; j++) {
+      int at = header.indexOf(OUTPUT_COLUMNS.get(j));
+      if (at < 0) {
+        at = header.size();
+        header.add(OUTPUT_COLUMNS.get(j));
+      }
+      answerColumns[j] = at;
+    }
     ProgressBar progress = new ProgressBar("classifying");
-    List<Long> skipped = new ArrayList<>();
-    try (BufferedWriter writer = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-         CSVPrinter printer = new CSVPrinter(writer, Table.formatFor(output).builder().setHeader(header.toArray(String[]::new)).get())) {
+    List<String> skipped = new ArrayList<>();
+    try (TableWriter writer = TableWriter.create(output, layout, header, NUMERIC_COLUMNS)) {
       List<Table.Row> rows = table.rows();
       for (int from = 0; from < rows.size(); from += CHUNK) {
         List<Table.Row> chunk = rows.subList(from, Math.min(from + CHUNK, rows.size()));
@@ -144,34 +158,34 @@ final class ClassifyCommand implements Callable<Integer> {
         List<Table.Row> valid = new ArrayList<>();
         for (Table.Row row : chunk) {
           try {
-            queries.add(new Query(row.values().get(titleCol), descriptionCol < 0 ? null : row.values().get(descriptionCol), k, m));
+            queries.add(new Query(row.get(titleCol), descriptionCol < 0 ? null : row.get(descriptionCol), k, m));
             valid.add(row);
           } catch (InvalidQueryException e) {
-            skipped.add(row.line());
+            skipped.add(String.valueOf(row.line()));
           }
         }
         List<Classification> results = classifier.classifyAll(queries);
         int next = 0;
         for (Table.Row row : chunk) {
           List<String> values = new ArrayList<>(row.values());
-          if (next < valid.size() && valid.get(next) == row) {
-            values.addAll(outputValues(results.get(next++)));
-          } else {
-            values.addAll(NO_ANSWER);
+          while (values.size() < header.size()) {
+            values.add("");
           }
-          printer.printRecord(values);
+          List<String> answer = next < valid.size() && valid.get(next) == row ? outputValues(results.get(next++)) : NO_ANSWER;
+          for (int j = 0; j < answerColumns.length; j++) {
+            values.set(answerColumns[j], answer.get(j));
+          }
+          writer.write(values);
         }
         progress.progress(from + chunk.size(), rows.size());
       }
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
+      writer.commit();
     }
-    Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    String unit = table.layout().format().isWorkbook() ? "rows" : "lines";
     System.err.printf(Locale.ROOT, "jobcode: classified %,d rows into %s", table.rows().size() - skipped.size(), output);
     if (!skipped.isEmpty()) {
-      System.err.printf(Locale.ROOT, "; %,d rows with an empty or invalid title left unclassified (lines %s%s)",
-          skipped.size(), skipped.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", ")),
+      System.err.printf(Locale.ROOT, "; %,d rows with an empty or invalid title left unclassified (%s %s%s)",
+          skipped.size(), unit, String.join(", ", skipped.subList(0, Math.min(10, skipped.size()))),
           skipped.size() > 10 ? ", …" : "");
     }
     System.err.println();

@@ -33,7 +33,7 @@ final class EvalCommand implements Callable<Integer> {
   @Mixin
   EngineOptions engine = new EngineOptions();
 
-  @Option(names = "--set", required = true, paramLabel = "FILE", description = "labelled TSV/CSV")
+  @Option(names = "--set", required = true, paramLabel = "FILE", description = "labelled TSV, CSV or Excel file")
   Path set;
 
   @Option(names = "--title-col", defaultValue = "title", description = "title column (default: ${DEFAULT-VALUE})")

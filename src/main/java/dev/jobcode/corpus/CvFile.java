@@ -7,17 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.jobcode.table.Table;
 import dev.jobcode.table.TableException;
+import dev.jobcode.table.TemporaryFiles;
+import dev.jobcode.table.TextFile;
 import dev.jobcode.taxonomy.JobLevel;
 import dev.jobcode.taxonomy.OnetCodes;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -30,7 +27,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads and writes files of CVs: JSONL (one {@link Cv} object a line; the generator's format) or
- * CSV/TSV (a header row with at least {@code id} and {@code text}; optional {@code name},
+ * a table (CSV, TSV or an Excel workbook, read by {@link Table}: a header row with at least {@code id} and {@code text}; optional {@code name},
  * {@code headline}, {@code onet_code}, {@code major_group}, {@code level}, {@code years},
  * {@code it}). Strict: every problem names the file and line.
  */
@@ -61,8 +58,7 @@ public final class CvFile {
   public static void write(Path file, List<Cv> cvs) {
     Path absolute = file.toAbsolutePath().normalize();
     try {
-      Files.createDirectories(absolute.getParent());
-      Path tmp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+      Path tmp = TemporaryFiles.beside(absolute);
       try {
         try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
           for (Cv cv : cvs) {
@@ -98,32 +94,28 @@ public final class CvFile {
   }
 
   private static List<Cv> readJsonLines(Path file) {
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    String text;
+    try {
+      text = TextFile.read(file).text();
+    } catch (TableException e) {
+      throw new CorpusException(e.getMessage(), e);
+    }
     List<Cv> cvs = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     int line = 0;
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-      String text;
-      while ((text = in.readLine()) != null) {
-        line++;
-        if (text.isBlank()) {
-          continue;
-        }
-        Cv cv;
-        try {
-          cv = JSON.readValue(text, Cv.class);
-        } catch (JsonProcessingException e) {
-          throw error(file, line, "not a CV object: " + e.getOriginalMessage());
-        }
-        cvs.add(checked(cv, file, line, ids));
+    for (String json : (Iterable<String>) text.lines()::iterator) {
+      line++;
+      if (json.isBlank()) {
+        continue;
       }
-    } catch (NoSuchFileException e) {
-      throw new CorpusException("CV file not found: " + file, e);
-    } catch (CharacterCodingException e) {
-      throw error(file, line + 1, "not valid UTF-8");
-    } catch (IOException e) {
-      throw new CorpusException("cannot read " + file + ": " + e.getMessage(), e);
+      String where = file + " line " + line;
+      Cv cv;
+      try {
+        cv = JSON.readValue(json, Cv.class);
+      } catch (JsonProcessingException e) {
+        throw error(where, "not a CV object: " + e.getOriginalMessage());
+      }
+      cvs.add(checked(cv, where, ids));
     }
     return cvs;
   }
@@ -149,11 +141,11 @@ public final class CvFile {
     List<Cv> cvs = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Table.Row row : table.rows()) {
-      int line = (int) row.line();
+      String where = table.at(row);
       Cv cv = new Cv(row.get(id), optional(row, name), optional(row, headline), optional(row, code), null,
-          optional(row, major), optional(row, level), years(optional(row, years), file, line), bool(optional(row, it), file, line),
+          optional(row, major), optional(row, level), years(optional(row, years), where), bool(optional(row, it), where),
           null, null, null, row.get(text));
-      cvs.add(checked(cv, file, line, ids));
+      cvs.add(checked(cv, where, ids));
     }
     return cvs;
   }
@@ -166,59 +158,59 @@ public final class CvFile {
     return value.isEmpty() ? null : value;
   }
 
-  private static Integer years(String value, Path file, int line) {
+  private static Integer years(String value, String where) {
     if (value == null) {
       return null;
     }
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw error(file, line, "years must be a whole number, found '" + value + "'");
+      throw error(where, "years must be a whole number, found '" + value + "'");
     }
   }
 
-  private static Boolean bool(String value, Path file, int line) {
+  private static Boolean bool(String value, String where) {
     if (value == null) {
       return null;
     }
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "true", "y", "yes", "1" -> true;
       case "false", "n", "no", "0" -> false;
-      default -> throw error(file, line, "it must be true/false or Y/N, found '" + value + "'");
+      default -> throw error(where, "it must be true/false or Y/N, found '" + value + "'");
     };
   }
 
   /** Checks one CV's fields; fills the major group from the code when only the code is given. */
-  private static Cv checked(Cv cv, Path file, int line, Set<String> ids) {
+  private static Cv checked(Cv cv, String where, Set<String> ids) {
     if (cv.id() == null || cv.id().isBlank()) {
-      throw error(file, line, "id is required");
+      throw error(where, "id is required");
     }
     if (cv.id().length() > 200) {
-      throw error(file, line, "id is longer than 200 characters");
+      throw error(where, "id is longer than 200 characters");
     }
     if (!ids.add(cv.id())) {
-      throw error(file, line, "id '" + cv.id() + "' appears twice");
+      throw error(where, "id '" + cv.id() + "' appears twice");
     }
     if (cv.text() == null || cv.text().isBlank()) {
-      throw error(file, line, "text is required (the CV text that is embedded)");
+      throw error(where, "text is required (the CV text that is embedded)");
     }
     if (cv.text().length() > MAX_TEXT) {
-      throw error(file, line, "text is " + cv.text().length() + " characters; the limit is " + MAX_TEXT);
+      throw error(where, "text is " + cv.text().length() + " characters; the limit is " + MAX_TEXT);
     }
     if (cv.onetCode() != null && !OnetCodes.isValid(cv.onetCode())) {
-      throw error(file, line, "onet_code '" + cv.onetCode() + "' is not an O*NET-SOC code (e.g. 29-1141.00)");
+      throw error(where, "onet_code '" + cv.onetCode() + "' is not an O*NET-SOC code (e.g. 29-1141.00)");
     }
     if (cv.majorGroup() != null && !MAJOR_GROUP.matcher(cv.majorGroup()).matches()) {
-      throw error(file, line, "major_group must be two digits (e.g. 29), found '" + cv.majorGroup() + "'");
+      throw error(where, "major_group must be two digits (e.g. 29), found '" + cv.majorGroup() + "'");
     }
     if (cv.onetCode() != null && cv.majorGroup() != null && !cv.majorGroup().equals(OnetCodes.majorGroup(cv.onetCode()))) {
-      throw error(file, line, "major_group " + cv.majorGroup() + " does not match onet_code " + cv.onetCode());
+      throw error(where, "major_group " + cv.majorGroup() + " does not match onet_code " + cv.onetCode());
     }
     if (cv.level() != null && !LEVELS.contains(cv.level())) {
-      throw error(file, line, "unknown level '" + cv.level() + "'; use one of " + LEVELS.stream().sorted().toList());
+      throw error(where, "unknown level '" + cv.level() + "'; use one of " + LEVELS.stream().sorted().toList());
     }
     if (cv.years() != null && (cv.years() < 0 || cv.years() > 70)) {
-      throw error(file, line, "years must be 0..70, found " + cv.years());
+      throw error(where, "years must be 0..70, found " + cv.years());
     }
     if (cv.majorGroup() == null && cv.onetCode() != null) {
       return new Cv(cv.id(), cv.name(), cv.headline(), cv.onetCode(), cv.onetTitle(), OnetCodes.majorGroup(cv.onetCode()),
@@ -227,7 +219,7 @@ public final class CvFile {
     return cv;
   }
 
-  private static CorpusException error(Path file, int line, String message) {
-    return new CorpusException(file.getFileName() + " line " + line + ": " + message + " (" + file + ")");
+  private static CorpusException error(String where, String message) {
+    return new CorpusException(where + ": " + message);
   }
 }

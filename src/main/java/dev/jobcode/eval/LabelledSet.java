@@ -48,7 +48,7 @@ public record LabelledSet(Path file, List<Row> rows, Level finest) {
         .mapToInt(table::optionalColumn).filter(i -> i >= 0).findFirst()
         .orElse(-1);
     if (codes < 0 && !columns.anyAttribute()) {
-      throw new TableException(file + " line 1: no codes column (looked for " + CODE_COLUMNS
+      throw new TableException(file + ": no codes column (looked for " + CODE_COLUMNS
           + "); name it with --codes-col");
     }
     List<Integer> descriptions = columns.descriptions().stream().map(table::column).toList();
@@ -69,12 +69,12 @@ public record LabelledSet(Path file, List<Row> rows, Level finest) {
             finest = Level.SOC;
           }
         } catch (IllegalArgumentException e) {
-          throw new TableException(file + " line " + r.line() + ": " + e.getMessage());
+          throw new TableException(table.at(r) + ": " + e.getMessage());
         }
         acceptable.add(c);
       }
       if (acceptable.isEmpty() && codes >= 0) {
-        throw new TableException(file + " line " + r.line() + ": no acceptable code");
+        throw new TableException(table.at(r) + ": no acceptable code");
       }
       String description = descriptions.isEmpty() ? null
           : String.join("\n", descriptions.stream().map(r::get).toList());

@@ -7,6 +7,7 @@ import dev.jobcode.encoder.ModelSpec;
 import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.server.Api;
+import dev.jobcode.table.Table;
 import dev.jobcode.testing.Fixtures;
 import dev.jobcode.testing.RealData;
 import java.io.ByteArrayOutputStream;
@@ -101,6 +102,55 @@ class CliIT {
   }
 
   @Test
+  void aTsvWithQuotesInItsTitlesClassifiesEveryRowAndItsOutputReadsBack() throws IOException {
+    Path in = tmp.resolve("q.tsv");
+    Files.writeString(in, "title\tnote\n\"Graphic & Web Designer\" Executive\tquote at the start\n"
+        + "Senior \"Lead\" Nurse\tquote in the middle\n12\" Saw Operator\tunbalanced quote\n");
+    Path b = tmp.resolve("b.tsv");
+    Run r = run("classify", "--index", index(), "--models", models(), "--input", in.toString(), "--output", b.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("classified 3 rows");
+    Table out = Table.read(b);
+    assertThat(out.header()).startsWith("title", "note", "onet_code");
+    assertThat(out.rows()).extracting(row -> row.get(0))
+        .containsExactly("\"Graphic & Web Designer\" Executive", "Senior \"Lead\" Nurse", "12\" Saw Operator");
+    int code = out.column("onet_code");
+    assertThat(out.rows()).allSatisfy(row -> assertThat(row.get(code)).matches("\\d\\d-\\d{4}\\.\\d\\d"));
+    assertThat(out.rows().get(0).get(out.column("major_group"))).isEqualTo("27");
+    assertThat(out.rows().get(1).get(out.column("major_group"))).isEqualTo("29");
+
+    // The output is an input again: every row read, the answer columns replaced rather than doubled.
+    Path c = tmp.resolve("c.tsv");
+    Run again = run("classify", "--index", index(), "--models", models(), "--input", b.toString(), "--output", c.toString());
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.err()).contains("classified 3 rows");
+    assertThat(Table.read(c).header()).isEqualTo(out.header());
+    assertThat(Table.read(c).rows()).extracting(row -> row.get(code)).isEqualTo(out.rows().stream().map(row -> row.get(code)).toList());
+  }
+
+  @Test
+  void aWorkbookOutputKeepsCodesAsTextAndReadsBackAsAnInput() throws IOException {
+    Path in = tmp.resolve("titles.csv");
+    Files.writeString(in, "title,soc\nChief Executive,11-1011\nCritical care nurse,29-1141\n");
+    Path xlsx = tmp.resolve("classified.xlsx");
+    Run r = run("classify", "--index", index(), "--models", models(), "--input", in.toString(), "--output", xlsx.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(xlsx.toFile())) {
+      var row = workbook.getSheetAt(0).getRow(1);
+      assertThat(row.getCell(1).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+      assertThat(row.getCell(1).getStringCellValue()).isEqualTo("11-1011");
+      assertThat(row.getCell(2).getStringCellValue()).isEqualTo("11-1011.00");
+    }
+    Path csv = tmp.resolve("again.csv");
+    Run again = run("classify", "--index", index(), "--models", models(), "--input", xlsx.toString(), "--output", csv.toString());
+    assertThat(again.exit()).as(again.err()).isZero();
+    Table back = Table.read(csv);
+    assertThat(back.rows()).hasSize(2);
+    assertThat(back.rows().get(0).get(back.column("soc"))).isEqualTo("11-1011");
+    assertThat(back.rows().get(1).get(back.column("major_group"))).isEqualTo("29");
+  }
+
+  @Test
   void badUsageExitsWith2AndOneClearLine() throws IOException {
     Path ragged = tmp.resolve("ragged.csv");
     Files.writeString(ragged, "title,description\nNurse\n");
@@ -108,6 +158,8 @@ class CliIT {
     Files.writeString(noTitle, "job,description\nNurse,x\n");
     Path latin1 = tmp.resolve("latin1.csv");
     Files.write(latin1, new byte[] {'t', 'i', 't', 'l', 'e', '\n', 'I', 'n', 'g', (byte) 0xE9, 'n', 'i', 'e', 'u', 'r', '\n'});
+    Path brokenQuote = tmp.resolve("quoted.csv");
+    Files.writeString(brokenQuote, "title,note\n\"Graphic & Web Designer\" Executive,x\n");
     String out = tmp.resolve("o.csv").toString();
     Path shortToken = tmp.resolve("token");
     Files.writeString(shortToken, "guessable\n");
@@ -120,6 +172,8 @@ class CliIT {
         {"classify", "--index", index(), "--input", noTitle.toString(), "--output", out},
         {"classify", "--index", index(), "--input", latin1.toString(), "--output", out},
         {"classify", "--index", index(), "--input", tmp.resolve("missing.csv").toString(), "--output", out},
+        {"classify", "--index", index(), "--input", brokenQuote.toString(), "--output", out},
+        {"classify", "--index", index(), "--input", noTitle.toString(), "--output", tmp.resolve("o.xls").toString()},
         {"classify", "--no-such-flag"},
         {"index", "--hnsw-m", "1"},
         {"serve", "--index", none},
@@ -131,7 +185,8 @@ class CliIT {
     };
     String[] messages = {"-k must be between 1 and 50", "unknown --mode 'fast'", "give one or more TITLEs",
         "ragged.csv line 2: expected 2 fields like the header, found 1", "no column 'title'",
-        "latin1.csv near line", "input file not found", "Unknown option", "HNSW m must be", "no index at",
+        "latin1.csv line 2: byte 0xE9 (byte 4 of the line) is not UTF-8", "input file not found",
+        "quoted.csv line 2, column 26: 'E' follows the quote that closes the field", "name the output .xlsx", "Unknown option", "HNSW m must be", "no index at",
         "admin token must have at least 16 characters", "cannot read --admin-token-file",
         "--cors-origin must be * or an origin", "--max-in-flight must be at least 1", "--clients must be 1..1024"};
     for (int i = 0; i < cases.length; i++) {

@@ -3,10 +3,14 @@ package dev.jobcode.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jobcode.table.Layout;
+import dev.jobcode.table.TableWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +44,29 @@ class CvFileTest {
     assertThat(cvs.get(0).it()).isTrue();
     assertThat(cvs.get(0).majorGroup()).isEqualTo("15");
     assertThat(cvs.get(1).onetCode()).isNull();
+  }
+
+  @Test
+  void readsJsonLinesWithAByteOrderMarkAndWindowsLineEnds() throws IOException {
+    Path file = tmp.resolve("excel.jsonl");
+    Files.write(file, ("\uFEFF{\"id\": \"a\", \"text\": \"Nurse\"}\r\n\r\n{\"id\": \"b\", \"text\": \"Welder\"}")
+        .getBytes(StandardCharsets.UTF_8));
+    assertThat(CvFile.read(file)).extracting(Cv::id).containsExactly("a", "b");
+  }
+
+  @Test
+  void readsTsvWithQuotesAsTextAndWorkbooks() throws IOException {
+    Path tsv = tmp.resolve("cvs.tsv");
+    Files.writeString(tsv, "id\ttext\nq1\t\"Lead\" nurse, 12\" monitors\n");
+    assertThat(CvFile.read(tsv).get(0).text()).isEqualTo("\"Lead\" nurse, 12\" monitors");
+    Path xlsx = tmp.resolve("cvs.xlsx");
+    try (TableWriter writer = TableWriter.create(xlsx, Layout.CSV.forOutput(xlsx), List.of("id", "text", "onet_code"), Set.of())) {
+      writer.write(List.of("w1", "Welder, eight years of MIG welding", "51-4121.06"));
+      writer.commit();
+    }
+    Cv cv = CvFile.read(xlsx).get(0);
+    assertThat(cv.id()).isEqualTo("w1");
+    assertThat(cv.majorGroup()).isEqualTo("51");
   }
 
   @Test
@@ -81,7 +108,7 @@ class CvFileTest {
     assertThatThrownBy(() -> CvFile.read(noText)).isInstanceOf(CorpusException.class).hasMessageContaining("'text'");
     Path latin1 = tmp.resolve("latin1.jsonl");
     Files.write(latin1, new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xE9, '"', '}', '\n'});
-    assertThatThrownBy(() -> CvFile.read(latin1)).hasMessageContaining("not valid UTF-8");
+    assertThatThrownBy(() -> CvFile.read(latin1)).hasMessageContaining("latin1.jsonl line 1: byte 0xE9 (byte 8 of the line) is not UTF-8");
     Path empty = tmp.resolve("empty.jsonl");
     Files.writeString(empty, "\n");
     assertThatThrownBy(() -> CvFile.read(empty)).hasMessageContaining("holds no CVs");

@@ -10,15 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Any bytes in a CSV or TSV input file are read into a table whose rows all fit the header, or
- * refused with a {@link TableException} that names the file; nothing else escapes, nothing hangs.
+ * Any bytes in an input file (CSV, TSV, Excel's .txt, or a workbook) are read into a table whose
+ * rows all fit the header, or refused with a {@link TableException} that names the file; nothing
+ * else escapes, nothing hangs.
  */
 class TableFuzzTest {
   private static final Path DIR = TempDirs.create("jobcode-table-fuzz-");
+  private static final String[] NAMES = {"input.csv", "input.tsv", "input.txt", "input", "input.xlsx"};
 
   @FuzzTest(maxExecutions = 60_000, maxDuration = "120s")
   void anyFileIsATableOrAClearError(FuzzedDataProvider data) throws IOException {
-    Path file = DIR.resolve(data.consumeBoolean() ? "input.tsv" : "input.csv");
+    Path file = DIR.resolve(data.pickValue(NAMES));
     Files.write(file, data.consumeRemainingAsBytes());
     try {
       Table table = Table.read(file);

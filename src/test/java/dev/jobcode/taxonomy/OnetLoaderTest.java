@@ -87,7 +87,7 @@ class OnetLoaderTest {
     Files.writeString(dir.resolve("Occupation Data.txt"), "11-1011.00\tChief Executives\n", StandardCharsets.UTF_8,
         java.nio.file.StandardOpenOption.APPEND);
     assertThatThrownBy(() -> OnetLoader.load(dir, Optional.empty()))
-        .hasMessageContaining("Occupation Data.txt line 7: expected 3 tab-separated fields, found 2");
+        .hasMessageContaining("Occupation Data.txt line 7: expected 3 tab-separated fields like the header, found 2");
   }
 
   @Test
@@ -96,7 +96,7 @@ class OnetLoaderTest {
     Files.write(dir.resolve("Alternate Titles.txt"), new byte[] {(byte) 0xC3, 0x28, '\t', 'x', '\n'},
         java.nio.file.StandardOpenOption.APPEND);
     assertThatThrownBy(() -> OnetLoader.load(dir, Optional.empty()))
-        .hasMessageContaining("Alternate Titles.txt").hasMessageContaining("not valid UTF-8");
+        .hasMessageContaining("Alternate Titles.txt").hasMessageContaining("is not UTF-8");
   }
 
   @Test
