@@ -1,10 +1,10 @@
 package dev.jobcode.classify;
 
-import dev.jobcode.encoder.Vectors;
 import dev.jobcode.index.Label;
 import dev.jobcode.index.VectorIndex;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.lucene.util.VectorUtil;
 
 /** Each occupation's mean vector in one vector field, normalised; built once from the index. */
 final class Centroids {
@@ -24,14 +24,14 @@ final class Centroids {
         }
       }
     });
-    sums.values().forEach(Vectors::normalize);
+    sums.values().forEach(v -> VectorUtil.l2normalize(v, false));
     return new Centroids(sums);
   }
 
   /** Cosine similarity of {@code query} to every occupation that has vectors in this field. */
   Map<String, Double> scores(float[] query) {
     Map<String, Double> scores = new HashMap<>(byCode.size() * 2);
-    byCode.forEach((code, centroid) -> scores.put(code, (double) Vectors.dot(query, centroid)));
+    byCode.forEach((code, centroid) -> scores.put(code, (double) VectorUtil.dotProduct(query, centroid)));
     return scores;
   }
 }

@@ -1,13 +1,12 @@
 package dev.jobcode.classify;
 
-import dev.jobcode.taxonomy.ItOccupations;
 import dev.jobcode.encoder.Encoder;
-import dev.jobcode.encoder.Vectors;
 import dev.jobcode.index.Fields;
 import dev.jobcode.index.Hit;
 import dev.jobcode.index.Label;
 import dev.jobcode.index.OnetIndex;
 import dev.jobcode.index.VectorIndex;
+import dev.jobcode.taxonomy.ItOccupations;
 import dev.jobcode.taxonomy.Occupation;
 import dev.jobcode.taxonomy.OnetCodes;
 import dev.jobcode.taxonomy.TextKind;
@@ -23,6 +22,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * Ranks occupations for job titles. Thread-safe.
@@ -161,7 +161,7 @@ public final class Classifier {
     Map<String, Double> similarity = new HashMap<>();
     for (String code : codes) {
       float[] own = ownTitleVectors.get(code);
-      double s = own == null ? 0 : Vectors.dot(query, own);
+      double s = own == null ? 0 : VectorUtil.dotProduct(query, own);
       similarity.put(code, s);
       best = Math.max(best, s);
     }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * A sentence encoder on DJL's OnnxRuntime engine with a local HuggingFace tokenizer.
@@ -35,7 +36,8 @@ import java.util.concurrent.BlockingQueue;
  */
 public final class OnnxEncoder implements Encoder {
   static {
-    // Never reach for a model hub: every file is local or on the classpath.
+    // Never reach for a model hub: every file is local or on the classpath. The one place this is
+    // set: only this class touches DJL, and its initialiser runs before any DJL class is used.
     System.setProperty("ai.djl.offline", "true");
   }
 
@@ -116,10 +118,12 @@ public final class OnnxEncoder implements Encoder {
     for (int i = 0; i < texts.size(); i++) {
       String text = Objects.requireNonNull(texts.get(i), "text");
       Encoding encoding = tokenizer.encode(spec.queryPrefix() + text, false, false);
-      String[] tokens = encoding.getTokens();
-      boolean[] continuation = new boolean[tokens.length];
-      for (int t = 0; t < tokens.length; t++) {
-        continuation[t] = tokens[t].startsWith("##");
+      // A token continues a word when the tokenizer says it belongs to the same word as the one
+      // before it: true of any tokenizer, not only of WordPiece's "##" pieces.
+      long[] words = encoding.getWordIds();
+      boolean[] continuation = new boolean[words.length];
+      for (int t = 1; t < words.length; t++) {
+        continuation[t] = words[t] >= 0 && words[t] == words[t - 1];
       }
       for (long[] ids : TokenWindows.split(encoding.getIds(), continuation, spec.maxTokens(), cls, sep)) {
         windows.add(new Window(i, ids));
@@ -156,7 +160,7 @@ public final class OnnxEncoder implements Encoder {
     // 6. Normalise.
     List<float[]> result = new ArrayList<>(sums.length);
     for (float[] sum : sums) {
-      result.add(Vectors.normalize(sum));
+      result.add(VectorUtil.l2normalize(sum, false));
     }
     return result;
   }

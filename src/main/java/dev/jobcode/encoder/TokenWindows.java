@@ -14,7 +14,7 @@ public final class TokenWindows {
   /**
    * @param ids the text's token ids, without special tokens
    * @param continuation {@code continuation[i]} is true when token i continues the word before it
-   *     (a "##" word piece)
+   *     (the tokenizer's word ids say so; in WordPiece, a "##" piece)
    * @param cls id of the leading special token
    * @param sep id of the trailing special token
    * @return windows of ids, each starting with {@code cls} and ending with {@code sep}; an empty

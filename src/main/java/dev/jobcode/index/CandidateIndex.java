@@ -109,7 +109,7 @@ public final class CandidateIndex implements AutoCloseable {
       TopDocs top = searcher.search(knn, k);
       List<Match> matches = new ArrayList<>(top.scoreDocs.length);
       for (ScoreDoc sd : top.scoreDocs) {
-        matches.add(new Match(candidates.get(sd.doc), 2 * sd.score - 1));
+        matches.add(new Match(candidates.get(sd.doc), VectorIndex.cosine(sd.score)));
       }
       matches.sort(java.util.Comparator.comparingDouble((Match m) -> -m.score())
           .thenComparingInt(m -> m.candidate().doc()));

@@ -35,6 +35,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * Builds the occupation index of a taxonomy: one Lucene document per distinct text (its text, the
@@ -104,7 +105,7 @@ public final class IndexBuilder {
           IndexDirectories.replace(tmp, target);
           return meta;
         } finally {
-          IndexDirectories.deleteRecursively(tmp);
+          IOUtils.rm(tmp);
         }
       }
     } catch (IOException e) {

@@ -1,13 +1,11 @@
 package dev.jobcode.index;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * Atomic replacement of an index folder. A build writes into a hidden sibling
@@ -35,7 +33,7 @@ final class IndexDirectories {
     }
     Files.move(built, target, StandardCopyOption.ATOMIC_MOVE);
     if (old != null) {
-      deleteRecursively(old);
+      IOUtils.rm(old);
     }
   }
 
@@ -52,26 +50,9 @@ final class IndexDirectories {
         if (old && !Files.exists(target)) {
           Files.move(sibling, target, StandardCopyOption.ATOMIC_MOVE);
         } else {
-          deleteRecursively(sibling);
+          IOUtils.rm(sibling);
         }
       }
-    }
-  }
-
-  static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
     }
   }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
 
 /** Opening a Lucene index folder for reading, with one clear error for every way it can fail. */
 final class LuceneFolders {
@@ -25,17 +26,14 @@ final class LuceneFolders {
       throw new IndexException(what + " folder missing: " + dir);
     }
     FSDirectory directory = null;
+    DirectoryReader reader = null;
     try {
       directory = FSDirectory.open(dir);
-      return opener.open(directory, DirectoryReader.open(directory));
+      reader = DirectoryReader.open(directory);
+      return opener.open(directory, reader);
     } catch (IOException | RuntimeException e) {
-      if (directory != null) {
-        try {
-          directory.close();
-        } catch (IOException ignored) {
-          // the open failure is what the caller needs to hear about
-        }
-      }
+      // Reader first, then the directory it reads; a failure to close is not what the caller needs to hear.
+      IOUtils.closeWhileHandlingException(reader, directory);
       throw new IndexException("cannot open the " + what + " in " + dir + " (" + e.getMessage()
           + "); it is incomplete or corrupt: rebuild it with " + rebuild, e);
     }

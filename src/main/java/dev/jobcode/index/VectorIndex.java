@@ -16,6 +16,7 @@ import org.apache.lucene.search.AcceptDocs;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * An open Lucene index of texts with vectors. The small stored fields (labels, text) are read once
@@ -100,7 +101,7 @@ public final class VectorIndex implements AutoCloseable {
   public List<Hit> exactSearch(String field, float[] query, int n) {
     PriorityQueue<Hit> best = new PriorityQueue<>(BY_SCORE.reversed());
     forEachVector(field, (doc, vector) -> {
-      best.add(new Hit(doc, dot(query, vector)));
+      best.add(new Hit(doc, VectorUtil.dotProduct(query, vector)));
       if (best.size() > n) {
         best.poll();
       }
@@ -137,17 +138,9 @@ public final class VectorIndex implements AutoCloseable {
   static final Comparator<Hit> BY_SCORE =
       Comparator.comparingDouble((Hit h) -> -h.score()).thenComparingInt(Hit::doc);
 
-  /** Lucene scores DOT_PRODUCT on unit vectors as (1 + cos) / 2. */
-  private static float cosine(float luceneScore) {
+  /** Lucene scores DOT_PRODUCT on unit vectors as (1 + cos) / 2; this is the cosine back. */
+  static float cosine(float luceneScore) {
     return 2 * luceneScore - 1;
-  }
-
-  private static float dot(float[] a, float[] b) {
-    float sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
-    }
-    return sum;
   }
 
   @Override

@@ -2,11 +2,11 @@ package dev.jobcode.testing;
 
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.encoder.ModelInfo;
-import dev.jobcode.encoder.Vectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * A deterministic bag-of-words encoder for fast tests: each word (lower case, plural "s" dropped)
@@ -52,7 +52,7 @@ public final class FakeEncoder implements Encoder {
       if (isZero(v)) {
         v[0] = 1;
       }
-      out.add(Vectors.normalize(v));
+      out.add(VectorUtil.l2normalize(v, false));
     }
     return out;
   }
