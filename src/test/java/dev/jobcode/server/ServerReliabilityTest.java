@@ -116,6 +116,31 @@ class ServerReliabilityTest {
   }
 
   @Test
+  void aBodyShorterThanItsContentLengthIs408NotAServerError() throws Exception {
+    List<String> log = new CopyOnWriteArrayList<>();
+    ServerSettings d = ServerSettings.DEFAULT;
+    ServerSettings quickIdle = new ServerSettings(d.maxBodyBytes(), d.maxBatchItems(), d.maxInFlight(), d.queueTimeout(),
+        Duration.ofMillis(500), d.drainTimeout(), List.of(), null);
+    JobcodeServer server = start(Fixtures.classifier(), quickIdle, log::add);
+    String head = "POST /v1/classify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        + "Content-Length: 100\r\nConnection: close\r\n\r\n{\"title\": \"Nur";
+    for (boolean hangUp : new boolean[] {true, false}) {
+      try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
+        if (hangUp) {
+          socket.shutdownOutput();   // the client is gone mid-upload
+        }                            // else it stalls, and the idle time-out ends the wait
+        String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(answer).as(hangUp ? "hang-up" : "stall").startsWith("HTTP/1.1 408")
+            .contains("\"code\":\"request_timeout\"").contains("Content-Length (100 bytes)");
+      }
+    }
+    assertThat(log).as("logged as the client's error, never a 500").hasSize(2).allMatch(l -> l.contains(" 408 "));
+  }
+
+  @Test
   void shutdownFinishesTheRequestsInFlightAndRefusesNewOnes() throws Exception {
     GatedEncoder encoder = new GatedEncoder();
     JobcodeServer server = JobcodeServer.create(new ServedIndex(Fixtures.classifierAt(tmp.resolve("a"), "99.1", encoder)),
