@@ -31,8 +31,4 @@ public record CandidateQuery(String text, String id, int k, CandidateFilter filt
     }
     Objects.requireNonNull(filter, "filter");
   }
-
-  public static CandidateQuery ofText(String text, int k) {
-    return new CandidateQuery(text, null, k, CandidateFilter.NONE);
-  }
 }

@@ -18,10 +18,6 @@ public interface Encoder extends AutoCloseable {
     return encode(List.of(text)).get(0);
   }
 
-  default int dimension() {
-    return model().dimension();
-  }
-
   @Override
   default void close() {}
 }

@@ -40,12 +40,6 @@ public record ServerSettings(long maxBodyBytes, int maxBatchItems, int maxInFlig
     adminToken = adminToken == null ? null : adminToken.strip();
   }
 
-  /** The limits of the old two-argument form, with the other defaults. */
-  public ServerSettings(long maxBodyBytes, int maxBatchItems) {
-    this(maxBodyBytes, maxBatchItems, DEFAULT.maxInFlight, DEFAULT.queueTimeout, DEFAULT.idleTimeout,
-        DEFAULT.drainTimeout, DEFAULT.corsOrigins, DEFAULT.adminToken);
-  }
-
   public ServerSettings withAdmission(int maxInFlight, Duration queueTimeout) {
     return new ServerSettings(maxBodyBytes, maxBatchItems, maxInFlight, queueTimeout, idleTimeout, drainTimeout,
         corsOrigins, adminToken);

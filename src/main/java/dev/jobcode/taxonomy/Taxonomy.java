@@ -34,11 +34,6 @@ public record Taxonomy(String name, String version, SortedMap<String, Occupation
     return new Taxonomy(name, version, some, texts.stream().filter(t -> some.containsKey(t.code())).toList());
   }
 
-  /** The same content under another version label. */
-  public Taxonomy withVersion(String newVersion) {
-    return new Taxonomy(name, newVersion, occupations, texts);
-  }
-
   /** How many texts of each kind, in kind order. */
   public Map<TextKind, Integer> countsByKind() {
     Map<TextKind, Integer> counts = new java.util.EnumMap<>(TextKind.class);

@@ -27,7 +27,7 @@ class CandidateSearchTest {
 
   @Test
   void aNurseCvsNearestCandidatesAreNurses() {
-    List<CandidateSearch.Found> found = search().search(CandidateQuery.ofText(NURSE, 5));
+    List<CandidateSearch.Found> found = search().search(Fixtures.textQuery(NURSE, 5));
     assertThat(found).hasSize(5);
     assertThat(found).allSatisfy(f -> assertThat(f.candidate().onetCode()).isEqualTo("29-1141.00"));
     assertThat(found).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
@@ -63,7 +63,7 @@ class CandidateSearchTest {
 
   @Test
   void searchByIdFindsCandidatesLikeThatCvButNeverItself() {
-    Candidate self = search().search(CandidateQuery.ofText(NURSE, 1)).get(0).candidate();
+    Candidate self = search().search(Fixtures.textQuery(NURSE, 1)).get(0).candidate();
     List<CandidateSearch.Found> found = search().search(new CandidateQuery(null, self.id(), 10, CandidateFilter.NONE));
     assertThat(found).hasSize(10).noneMatch(f -> f.candidate().id().equals(self.id()));
     assertThat(found.get(0).candidate().onetCode()).isEqualTo(self.onetCode());
@@ -76,20 +76,20 @@ class CandidateSearchTest {
     Classifier plain = Fixtures.classifier();
     CandidateSearch none = CandidateSearch.of(plain);
     assertThat(none.available()).isFalse();
-    assertThatThrownBy(() -> none.search(CandidateQuery.ofText(NURSE, 5)))
+    assertThatThrownBy(() -> none.search(Fixtures.textQuery(NURSE, 5)))
         .isInstanceOf(CandidateSearch.NoCandidatesException.class).hasMessageContaining("--cvs");
   }
 
   @Test
   void theVoteOfTheNearestCvsNamesTheOccupation() {
-    CandidateSearch.Vote vote = search().vote(CandidateQuery.ofText(NURSE, 15));
+    CandidateSearch.Vote vote = search().vote(Fixtures.textQuery(NURSE, 15));
     assertThat(vote.occupations().get(0).value()).isEqualTo("29-1141.00");
     assertThat(vote.titles()).containsEntry("29-1141.00", "Registered Nurses");
     assertThat(vote.occupations().stream().mapToDouble(CandidateSearch.Share::share).sum()).isCloseTo(1.0, within(1e-9));
     assertThat(vote.majorGroups().get(0).value()).isEqualTo("29");
     assertThat(vote.neighbours()).hasSize(15);
     assertThat(vote.itShare()).isLessThan(0.5);
-    CandidateSearch.Vote developer = search().vote(CandidateQuery.ofText("Software engineer: write and test computer program code", 15));
+    CandidateSearch.Vote developer = search().vote(Fixtures.textQuery("Software engineer: write and test computer program code", 15));
     assertThat(developer.occupations().get(0).value()).isEqualTo("15-1252.00");
     assertThat(developer.itShare()).isGreaterThan(0.5);
   }

@@ -3,6 +3,7 @@ package dev.jobcode.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobcode.index.CandidateFilter;
+import dev.jobcode.testing.Fixtures;
 import dev.jobcode.testing.RealData;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class CandidatesIT {
 
   @Test
   void aNurseCvsNearestCandidatesAreNurses() {
-    List<CandidateSearch.Found> found = search().search(CandidateQuery.ofText(NURSE_CV, 5));
+    List<CandidateSearch.Found> found = search().search(Fixtures.textQuery(NURSE_CV, 5));
     assertThat(found).hasSize(5);
     // Registered nurses first; the rest nurse practitioners or nursing assistants: nursing all the same.
     long registered = found.stream().filter(f -> f.candidate().onetCode().startsWith("29-1141")).count();
@@ -51,7 +52,7 @@ class CandidatesIT {
   @Test
   void theVoteNamesNursing() {
     // The suite's index has 600 CVs, few of them nurses: a vote of the 5 nearest.
-    CandidateSearch.Vote vote = search().vote(CandidateQuery.ofText(NURSE_CV, 5));
+    CandidateSearch.Vote vote = search().vote(Fixtures.textQuery(NURSE_CV, 5));
     assertThat(vote.occupations().get(0).value()).as("%s", vote.occupations()).startsWith("29-1141");
     assertThat(vote.neighbours()).hasSize(5);
   }

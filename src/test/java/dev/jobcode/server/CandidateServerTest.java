@@ -21,7 +21,7 @@ class CandidateServerTest {
   private static final String NURSE = "ICU nurse: monitor patient vital signs and record patient care";
 
   private static Javalin app() {
-    return JobcodeServer.create(Fixtures.classifierWithCandidates(), new ServerSettings(64 * 1024, 4)).javalin();
+    return JobcodeServer.create(Fixtures.classifierWithCandidates(), Fixtures.smallLimits()).javalin();
   }
 
   record Answer(int status, JsonNode json, String raw) {}

@@ -20,7 +20,7 @@ class ServerTest {
   private static final Classifier classifier = Fixtures.classifier();
 
   private static Javalin app() {
-    return JobcodeServer.create(classifier, new ServerSettings(64 * 1024, 4)).javalin();
+    return JobcodeServer.create(classifier, Fixtures.smallLimits()).javalin();
   }
 
   /** What came back: status and parsed JSON body. */

@@ -1,15 +1,18 @@
 package dev.jobcode.testing;
 
+import dev.jobcode.classify.CandidateQuery;
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.ClassifierSettings;
 import dev.jobcode.corpus.CorpusGenerator;
 import dev.jobcode.corpus.Cv;
 import dev.jobcode.corpus.OnetFacts;
 import dev.jobcode.encoder.Encoder;
+import dev.jobcode.index.CandidateFilter;
 import dev.jobcode.index.HnswParams;
 import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.OnetIndex;
 import dev.jobcode.index.ProgressListener;
+import dev.jobcode.server.ServerSettings;
 import dev.jobcode.taxonomy.OnetLoader;
 import dev.jobcode.taxonomy.Taxonomy;
 import java.io.IOException;
@@ -47,9 +50,22 @@ public final class Fixtures {
    * and opens a classifier on it; the caller owns (and closes) its index.
    */
   public static Classifier classifierAt(Path dir, String version, Encoder encoder) {
-    new IndexBuilder(encoder, HnswParams.DEFAULT, ProgressListener.NONE)
-        .build(taxonomy().withVersion(version), onetDir().toString(), dir);
+    Taxonomy fixture = taxonomy();
+    Taxonomy labelled = new Taxonomy(fixture.name(), version, fixture.occupations(), fixture.texts());
+    new IndexBuilder(encoder, HnswParams.DEFAULT, ProgressListener.NONE).build(labelled, onetDir().toString(), dir);
     return new Classifier(OnetIndex.open(dir, encoder.model()), encoder, ClassifierSettings.DEFAULT);
+  }
+
+  /** The server's defaults with small limits (64 KiB bodies, batches of 4), so that tests can reach them. */
+  public static ServerSettings smallLimits() {
+    ServerSettings d = ServerSettings.DEFAULT;
+    return new ServerSettings(64 * 1024, 4, d.maxInFlight(), d.queueTimeout(), d.idleTimeout(), d.drainTimeout(),
+        d.corsOrigins(), d.adminToken());
+  }
+
+  /** A candidate search by text, without filters. */
+  public static CandidateQuery textQuery(String text, int k) {
+    return new CandidateQuery(text, null, k, CandidateFilter.NONE);
   }
 
   private static Classifier shared;
