@@ -1,5 +1,7 @@
 package dev.jobcode.classify;
 
+import dev.jobcode.encoder.ModelSpec;
+
 /**
  * Tuning of the classifier.
  *
@@ -17,22 +19,22 @@ package dev.jobcode.classify;
 public record ClassifierSettings(int candidates, int voters, double temperature, double exactTitleBonus,
                                  double descriptionWeight, int evidence, double socWeight, double majorWeight) {
   /**
-   * For all-MiniLM-L6-v2 (and its int8 variant). Chosen on the dev sets (docs/ACCURACY.md): 100
-   * voters at temperature 0.10 beat 20–50 voters at 0.03–0.05; multiplicative major-group
-   * smoothing (weight 3) adds about a point of major-group accuracy and keeps top-5. 300 candidates
-   * keep HNSW recall@10 above 0.99 (e5-small-v2 measured 0.991 at 200, 0.997 at 400).
+   * Chosen on the dev sets (docs/ACCURACY.md): 100 voters at temperature 0.10 beat 20–50 voters at
+   * 0.03–0.05 for all-MiniLM-L6-v2; multiplicative major-group smoothing (weight 3) adds about a
+   * point of major-group accuracy and keeps top-5. 300 candidates keep HNSW recall@10 above 0.99
+   * (e5-small-v2 measured 0.991 at 200, 0.997 at 400). Each model's own temperature is in its
+   * {@link ModelSpec#voteTemperature()}.
    */
   public static final ClassifierSettings DEFAULT = new ClassifierSettings(300, 100, 0.10, 1.0, 0.35, 3, 0, 3);
 
-  /**
-   * For e5-small-v2 and bge-small-en-v1.5, whose cosine similarities are compressed into a narrow
-   * band: the same vote needs a sharper temperature (0.03; 0.05 and 0.10 measured worse).
-   */
-  public static final ClassifierSettings SHARP = DEFAULT.withVote(100, 0.03, 0, 3);
+  /** The settings tuned for {@code model}: its vote temperature, the rest as {@link #DEFAULT}. */
+  public static ClassifierSettings forModel(ModelSpec model) {
+    return DEFAULT.withVote(DEFAULT.voters(), model.voteTemperature(), DEFAULT.socWeight(), DEFAULT.majorWeight());
+  }
 
-  /** The settings tuned for the model an index was built with. */
+  /** The settings for the model of that id; an unknown id gets {@link #DEFAULT}. */
   public static ClassifierSettings forModel(String modelId) {
-    return modelId.startsWith("all-minilm") ? DEFAULT : SHARP;
+    return ModelSpec.byId(modelId).map(ClassifierSettings::forModel).orElse(DEFAULT);
   }
 
   public ClassifierSettings withCandidates(int n) {

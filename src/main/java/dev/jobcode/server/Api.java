@@ -66,7 +66,7 @@ public final class Api {
 
   public record QueryView(String title, String description, int k, String mode) {}
 
-  /** IT or not: {@code label} is "it" when {@code probability} (the mass on IT occupations) ≥ 0.5. */
+  /** IT or not: {@code label} is "it" when {@code probability} (the mass on IT occupations) reaches {@link JobAttributes#IT_THRESHOLD}. */
   public record ItView(String label, double probability) {}
 
   /** The level the title states; {@code score} 1 when a word said so ({@code cue}), 0.5 for the default. */
@@ -126,7 +126,7 @@ public final class Api {
           v.majorGroups().stream().map(s -> new MajorGroupShare(s.value(), MajorGroups.title(s.value()).orElse(null),
               round(s.share()))).toList(),
           v.levels().stream().map(s -> new LevelShare(s.value(), round(s.share()))).toList(),
-          v.itShare() == null ? null : new ItView(v.itShare() >= 0.5 ? "it" : "non-it", round(v.itShare())),
+          v.itShare() == null ? null : new ItView(JobAttributes.isIt(v.itShare()) ? "it" : "non-it", round(v.itShare())),
           v.neighbours().stream().map(CandidateView::of).toList());
     }
   }
