@@ -6,19 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The coalescer's batching, made deterministic without sleeps: the first call is held inside the
+ * model by a gate, and each later call is started only once the one before it is parked on the
+ * model lock, which it takes only after queueing its texts.
+ */
 class CoalescingEncoderTest {
-  /** Encodes a text as [its length, call number]; slow, and records the size of every batch. */
+  /** Encodes a text as [its length, call number]; can be held at a gate; records every batch size. */
   static final class Recording implements Encoder {
     final List<Integer> batches = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger calls = new AtomicInteger();
+    final CountDownLatch entered = new CountDownLatch(1);
     volatile CountDownLatch gate = new CountDownLatch(0);
 
     @Override
@@ -28,10 +33,14 @@ class CoalescingEncoderTest {
 
     @Override
     public List<float[]> encode(List<String> texts) {
+      entered.countDown();
       try {
-        gate.await(5, TimeUnit.SECONDS);
+        if (!gate.await(10, TimeUnit.SECONDS)) {
+          throw new AssertionError("the test never opened the gate");
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        throw new AssertionError(e);
       }
       batches.add(texts.size());
       int call = calls.incrementAndGet();
@@ -40,6 +49,36 @@ class CoalescingEncoderTest {
       }
       return texts.stream().map(t -> new float[] {t.length(), call}).toList();
     }
+  }
+
+  /** Runs {@code call} in a thread of its own. */
+  private static <T> FutureTask<T> start(Callable<T> call) {
+    FutureTask<T> task = new FutureTask<>(call);
+    Thread thread = new Thread(task);
+    thread.setDaemon(true);
+    thread.start();
+    threads.add(thread);
+    return task;
+  }
+
+  private static final List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
+
+  /** Waits until the last thread started is parked: queued, and waiting for the model lock. */
+  private static void awaitQueued() throws InterruptedException {
+    Thread last = threads.get(threads.size() - 1);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (last.getState() != Thread.State.WAITING) {
+      assertThat(System.nanoTime()).as("call never queued").isLessThan(deadline);
+      Thread.sleep(1);
+    }
+  }
+
+  /** Starts a call that the gate holds inside the model, and waits until it is there. */
+  private static FutureTask<float[]> holdTheModel(Recording model, CoalescingEncoder encoder) throws InterruptedException {
+    model.gate = new CountDownLatch(1);
+    FutureTask<float[]> first = start(() -> encoder.encode("first"));
+    assertThat(model.entered.await(10, TimeUnit.SECONDS)).as("first call reached the model").isTrue();
+    return first;
   }
 
   @Test
@@ -56,52 +95,36 @@ class CoalescingEncoderTest {
   void concurrentCallsWaitingForTheModelAreEncodedTogether() throws Exception {
     Recording model = new Recording();
     CoalescingEncoder encoder = new CoalescingEncoder(model, 32);
-    model.gate = new CountDownLatch(1);            // hold the first batch until the others queue
-    ExecutorService pool = Executors.newFixedThreadPool(9);
-    try {
-      List<Future<float[]>> answers = new ArrayList<>();
-      answers.add(pool.submit(() -> encoder.encode("first")));
-      Thread.sleep(100);
-      for (int i = 0; i < 8; i++) {
-        String text = "x".repeat(i + 1);
-        answers.add(pool.submit(() -> encoder.encode(text)));
-      }
-      Thread.sleep(200);
-      model.gate.countDown();
-      assertThat(answers.get(0).get()[0]).isEqualTo(5f);
-      for (int i = 0; i < 8; i++) {
-        assertThat(answers.get(i + 1).get()[0]).as("text %d", i).isEqualTo(i + 1f);   // each gets its own vector
-      }
-      assertThat(model.batches).containsExactly(1, 8);   // the eight waiting calls ran as one batch
-    } finally {
-      pool.shutdownNow();
+    FutureTask<float[]> first = holdTheModel(model, encoder);
+    List<FutureTask<float[]>> waiting = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      String text = "x".repeat(i + 1);
+      waiting.add(start(() -> encoder.encode(text)));
+      awaitQueued();
     }
+    model.gate.countDown();
+    assertThat(first.get(10, TimeUnit.SECONDS)[0]).isEqualTo(5f);
+    for (int i = 0; i < 8; i++) {
+      assertThat(waiting.get(i).get(10, TimeUnit.SECONDS)[0]).as("text %d", i).isEqualTo(i + 1f);   // each its own vector
+    }
+    assertThat(model.batches).containsExactly(1, 8);   // the eight waiting calls ran as one batch
   }
 
   @Test
   void batchesStopAtTheLimitButNeverSplitACall() throws Exception {
     Recording model = new Recording();
     CoalescingEncoder encoder = new CoalescingEncoder(model, 4);
-    model.gate = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    try {
-      List<Future<?>> calls = new ArrayList<>();
-      calls.add(pool.submit(() -> encoder.encode("first")));
-      Thread.sleep(100);
-      calls.add(pool.submit(() -> encoder.encode(List.of("a", "b", "c"))));
-      Thread.sleep(50);
-      calls.add(pool.submit(() -> encoder.encode(List.of("d", "e"))));
-      Thread.sleep(50);
-      calls.add(pool.submit(() -> encoder.encode(List.of("1", "2", "3", "4", "5", "6"))));
-      Thread.sleep(100);
-      model.gate.countDown();
-      for (Future<?> f : calls) {
-        f.get();
-      }
-      assertThat(model.batches).containsExactly(1, 3, 2, 6);
-    } finally {
-      pool.shutdownNow();
+    List<FutureTask<?>> calls = new ArrayList<>();
+    calls.add(holdTheModel(model, encoder));
+    for (List<String> texts : List.of(List.of("a", "b", "c"), List.of("d", "e"), List.of("1", "2", "3", "4", "5", "6"))) {
+      calls.add(start(() -> encoder.encode(texts)));
+      awaitQueued();
     }
+    model.gate.countDown();
+    for (FutureTask<?> call : calls) {
+      call.get(10, TimeUnit.SECONDS);
+    }
+    assertThat(model.batches).containsExactly(1, 3, 2, 6);
   }
 
   @Test
