@@ -253,7 +253,8 @@ public final class CorpusGenerator {
 
   /** A related occupation with tasks: O*NET's list when there is one, else same minor, else major group. */
   private String related(String code, Random random) {
-    List<String> related = facts.related().getOrDefault(code, List.of()).stream().filter(tasks::containsKey).toList();
+    List<String> related = taxonomy.occupation(code).map(Occupation::related).orElse(List.of()).stream()
+        .filter(tasks::containsKey).toList();
     if (!related.isEmpty()) {
       return pick(related.subList(0, Math.min(10, related.size())), random);
     }

@@ -10,15 +10,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The O*NET facts a CV is made of beyond titles and tasks, each read when its file is present:
- * technology skills ("Hot Technology" ones first), tools, and related occupations (O*NET 29.3 has
- * them; 30.0's core files do not).
+ * The O*NET facts a CV is made of beyond titles, tasks and related occupations (which the taxonomy
+ * holds), each read when its file is present: technology skills ("Hot Technology" ones first) and
+ * tools.
  */
-public record OnetFacts(Map<String, List<String>> technologies, Map<String, List<String>> tools,
-                        Map<String, List<String>> related) {
+public record OnetFacts(Map<String, List<String>> technologies, Map<String, List<String>> tools) {
   public static final String TECHNOLOGY_SKILLS = "Technology Skills.txt";
   public static final String TOOLS_USED = "Tools Used.txt";
-  public static final String RELATED_OCCUPATIONS = "Related Occupations.txt";
   private static final String CODE = "O*NET-SOC Code";
 
   public static OnetFacts load(Path dir) {
@@ -38,18 +36,7 @@ public record OnetFacts(Map<String, List<String>> technologies, Map<String, List
       TsvFile.read(toolsFile, List.of(CODE, "Example"),
           row -> tools.computeIfAbsent(code(row), c -> new ArrayList<>()).add(row.get("Example")));
     }
-    Map<String, List<String>> related = new TreeMap<>();
-    Path relatedFile = dir.resolve(RELATED_OCCUPATIONS);
-    if (Files.isRegularFile(relatedFile)) {
-      TsvFile.read(relatedFile, List.of(CODE, "Related O*NET-SOC Code"), row -> {
-        String to = row.get("Related O*NET-SOC Code");
-        if (!OnetCodes.isValid(to)) {
-          throw row.error("malformed related O*NET-SOC code '" + to + "'");
-        }
-        related.computeIfAbsent(code(row), c -> new ArrayList<>()).add(to);
-      });
-    }
-    return new OnetFacts(hot, tools, related);
+    return new OnetFacts(hot, tools);
   }
 
   private static String code(TsvFile.Row row) {

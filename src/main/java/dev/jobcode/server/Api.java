@@ -133,9 +133,18 @@ public final class Api {
 
   public record BatchResponse(TaxonomyRef taxonomy, ModelRef model, List<ClassifyResponse> results) {}
 
+  /** An occupation named beside another: its code and title. */
+  public record OccupationRef(String code, String title) {}
+
+  /**
+   * One occupation: {@code sample_titles} are the first ten of its alternate and reported titles;
+   * {@code alternate_titles}, {@code reported_titles} and {@code tasks} are all of them, in index
+   * order; {@code related} is O*NET's list, most related first (empty when the release has none).
+   */
   public record OccupationResponse(TaxonomyRef taxonomy, String code, String title, String description,
                                    String socCode, MajorGroup majorGroup, Integer jobZone,
-                                   List<String> sampleTitles) {}
+                                   List<String> sampleTitles, List<String> alternateTitles,
+                                   List<String> reportedTitles, List<String> tasks, List<OccupationRef> related) {}
 
   public record IndexRef(String path, int occupations, int documents, Integer candidates, String builtAt) {
     static IndexRef of(OnetIndex index) {

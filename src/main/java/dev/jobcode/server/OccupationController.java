@@ -8,6 +8,7 @@ import dev.jobcode.taxonomy.OnetCodes;
 import dev.jobcode.taxonomy.TextKind;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,19 @@ import java.util.Map;
 final class OccupationController {
   static final int SAMPLE_TITLES = 10;
 
-  /** Sample titles are built once per served index. */
-  private record Samples(OnetIndex index, Map<String, List<String>> byCode) {}
+  /**
+   * Each occupation's texts by kind, and its sample titles (the first alternate or reported titles),
+   * in index order; built once per served index.
+   */
+  private record Texts(OnetIndex index, Map<String, Map<TextKind, List<String>>> byCode,
+                       Map<String, List<String>> samples) {
+    List<String> of(String code, TextKind kind) {
+      return byCode.getOrDefault(code, Map.of()).getOrDefault(kind, List.of());
+    }
+  }
 
   private final ServedIndex served;
-  private volatile Samples samples;
+  private volatile Texts texts;
 
   OccupationController(ServedIndex served) {
     this.served = served;
@@ -37,31 +46,40 @@ final class OccupationController {
   private Api.OccupationResponse response(OnetIndex idx, String code) {
     Occupation o = idx.occupation(code).orElseThrow(() -> ApiException.notFound(
         "no occupation " + code + " in " + idx.meta().taxonomy().name() + " " + idx.meta().taxonomy().version()));
+    Texts t = texts(idx);
+    List<Api.OccupationRef> related = o.related().stream()
+        .flatMap(r -> idx.occupation(r).stream()).map(r -> new Api.OccupationRef(r.code(), r.title())).toList();
     return new Api.OccupationResponse(Api.TaxonomyRef.of(idx.meta()), o.code(), o.title(), o.description(),
         OnetCodes.soc6(o.code()), Api.MajorGroup.of(o.majorGroup()),
-        o.jobZoneIfKnown().isPresent() ? o.jobZone() : null,
-        samples(idx).getOrDefault(code, List.of()));
+        o.jobZoneIfKnown().isPresent() ? o.jobZone() : null, t.samples().getOrDefault(code, List.of()),
+        t.of(code, TextKind.ALTERNATE_TITLE), t.of(code, TextKind.REPORTED_TITLE), t.of(code, TextKind.TASK), related);
   }
 
-  /** Alternate and reported titles per occupation, in index order, built on first use of an index. */
-  private Map<String, List<String>> samples(OnetIndex idx) {
-    Samples known = samples;
+  /** Every occupation's titles and tasks, read off the index's documents on first use of an index. */
+  private Texts texts(OnetIndex idx) {
+    Texts known = texts;
     if (known != null && known.index() == idx) {
-      return known.byCode();
+      return known;
     }
-    Map<String, List<String>> result = new HashMap<>();
+    Map<String, Map<TextKind, List<String>>> result = new HashMap<>();
+    Map<String, List<String>> samples = new HashMap<>();
     VectorIndex v = idx.vectors();
     for (int doc = 0; doc < v.size(); doc++) {
       for (Label label : v.labels(doc)) {
-        if (label.kind() == TextKind.ALTERNATE_TITLE || label.kind() == TextKind.REPORTED_TITLE) {
-          List<String> list = result.computeIfAbsent(label.code(), c -> new ArrayList<>());
-          if (list.size() < SAMPLE_TITLES) {
-            list.add(v.text(doc));
+        if (label.kind() == TextKind.TITLE || label.kind() == TextKind.DESCRIPTION) {
+          continue;
+        }
+        result.computeIfAbsent(label.code(), c -> new EnumMap<>(TextKind.class))
+            .computeIfAbsent(label.kind(), k -> new ArrayList<>()).add(v.text(doc));
+        if (label.kind() != TextKind.TASK) {
+          List<String> some = samples.computeIfAbsent(label.code(), c -> new ArrayList<>());
+          if (some.size() < SAMPLE_TITLES) {
+            some.add(v.text(doc));
           }
         }
       }
     }
-    samples = new Samples(idx, result);
-    return result;
+    texts = new Texts(idx, result, samples);
+    return texts;
   }
 }

@@ -4,11 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -21,8 +24,10 @@ public final class OnetLoader {
   public static final String TASK_STATEMENTS = "Task Statements.txt";
   public static final String REPORTED_TITLES = "Sample of Reported Titles.txt";
   public static final String JOB_ZONES = "Job Zones.txt";
+  public static final String RELATED_OCCUPATIONS = "Related Occupations.txt";
 
   private static final String CODE = "O*NET-SOC Code";
+  private static final String RELATED_CODE = "Related O*NET-SOC Code";
 
   private OnetLoader() {}
 
@@ -65,6 +70,11 @@ public final class OnetLoader {
       });
     }
 
+    Path related = dir.resolve(RELATED_OCCUPATIONS);
+    if (Files.isRegularFile(related)) {
+      readRelated(related, occupations);
+    }
+
     var texts = new Texts(occupations.keySet());
     occupations.values().forEach(o -> {
       texts.add(o.code(), TextKind.TITLE, o.title());
@@ -77,6 +87,22 @@ public final class OnetLoader {
     }
     readTexts(dir.resolve(TASK_STATEMENTS), "Task", TextKind.TASK, texts);
     return new Taxonomy(Taxonomy.ONET_SOC, version, occupations, texts.sorted());
+  }
+
+  /** O*NET's related occupations, in the file's order (most related first); codes it does not list are left out. */
+  private static void readRelated(Path file, SortedMap<String, Occupation> occupations) {
+    Map<String, List<String>> byCode = new HashMap<>();
+    TsvFile.read(file, List.of(CODE, RELATED_CODE), row -> {
+      String to = row.get(RELATED_CODE);
+      if (!OnetCodes.isValid(to)) {
+        throw row.error("malformed related O*NET-SOC code '" + to + "'");
+      }
+      String from = code(row);
+      if (occupations.containsKey(from) && occupations.containsKey(to) && !from.equals(to)) {
+        byCode.computeIfAbsent(from, c -> new ArrayList<>()).add(to);
+      }
+    });
+    byCode.forEach((code, list) -> occupations.put(code, occupations.get(code).withRelated(list)));
   }
 
   private static void readTexts(Path file, String column, TextKind kind, Texts texts) {

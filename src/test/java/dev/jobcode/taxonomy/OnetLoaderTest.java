@@ -63,6 +63,24 @@ class OnetLoaderTest {
   }
 
   @Test
+  void relatedOccupationsComeInTheFilesOrderWithoutUnknownCodesOrItself() throws IOException {
+    Path dir = copyFixture("db_99_1_text");
+    Files.writeString(dir.resolve(OnetLoader.RELATED_OCCUPATIONS), """
+        O*NET-SOC Code	Related O*NET-SOC Code	Relatedness Tier	Index
+        29-1141.00	15-1252.00	Primary-Short	1
+        29-1141.00	99-9999.00	Primary-Short	2
+        29-1141.00	29-1141.00	Primary-Short	3
+        29-1141.00	47-2111.00	Primary-Long	4
+        """);
+    Taxonomy t = OnetLoader.load(dir, Optional.empty());
+    assertThat(t.occupation("29-1141.00").orElseThrow().related()).containsExactly("15-1252.00", "47-2111.00");
+    assertThat(t.occupation("47-2111.00").orElseThrow().related()).isEmpty();
+    Files.delete(dir.resolve(OnetLoader.RELATED_OCCUPATIONS));
+    assertThat(OnetLoader.load(dir, Optional.empty()).occupation("29-1141.00").orElseThrow().related())
+        .as("no file, no related").isEmpty();
+  }
+
+  @Test
   void badHeaderNamesFileLineAndMissingColumn() throws IOException {
     Path dir = copyFixture("db_99_1_text");
     rewrite(dir.resolve("Alternate Titles.txt"), "O*NET-SOC Code\tAlt Title\tShort Title\tSource(s)");

@@ -29,5 +29,7 @@ class RealOnetIT {
     // so each is kept once, as an alternate title.
     assertThat(t.texts()).contains(new OccupationText("11-1011.00", TextKind.ALTERNATE_TITLE, "CEO (Chief Executive Officer)"));
     assertThat(t.countsByKind()).doesNotContainKey(TextKind.REPORTED_TITLE);
+    assertThat(t.occupation("11-1011.00").orElseThrow().related()).startsWith("11-1021.00", "11-2032.00");
+    assertThat(t.occupations().values()).filteredOn(o -> !o.related().isEmpty()).hasSizeGreaterThan(900);
   }
 }
