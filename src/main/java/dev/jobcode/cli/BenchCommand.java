@@ -13,7 +13,7 @@ import dev.jobcode.index.CandidateIndex;
 import dev.jobcode.index.Fields;
 import dev.jobcode.index.Hit;
 import dev.jobcode.index.VectorIndex;
-import dev.jobcode.server.Api;
+import dev.jobcode.json.Json;
 import dev.jobcode.server.JobcodeServer;
 import dev.jobcode.server.ServerSettings;
 import dev.jobcode.table.Table;
@@ -73,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path titlesFile = queries != null ? queries : Defaults.rawTitles();
     List<String> titles = titles(titlesFile, quick ? 256 : Integer.MAX_VALUE);
-    ObjectNode report = Api.JSON.createObjectNode();
+    ObjectNode report = Json.MAPPER.createObjectNode();
     report.put("titles", titles.size());
     try (Engine opened = engine.open()) {
       Encoder encoder = opened.encoder();
@@ -155,7 +155,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     System.out.print(BenchTable.render(report));
     if (out != null) {
-      java.nio.file.Files.writeString(out, Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+      Json.write(out, report);
       System.out.println("JSON: " + out);
     }
     return 0;
@@ -222,7 +222,7 @@ final class BenchCommand implements Callable<Integer> {
       search.search(new CandidateQuery(CandidatesCommand.truncate(texts.get(i), CandidateQuery.MAX_TEXT_CHARS), null, 10,
           CandidateFilter.NONE));
     }
-    ObjectNode node = Api.JSON.createObjectNode();
+    ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("count", index.size()).put("queries", sample.size());
     Latencies textPlain = new Latencies();
     Latencies textFiltered = new Latencies();
@@ -272,7 +272,7 @@ final class BenchCommand implements Callable<Integer> {
       atK += overlap(truth, docs(vectors.search(Fields.TITLE_VECTOR, q, 10)));
       atCandidates += overlap(truth, docs(wide.subList(0, Math.min(10, wide.size()))));
     }
-    ObjectNode node = Api.JSON.createObjectNode();
+    ObjectNode node = Json.MAPPER.createObjectNode();
     node.put("queries", encoded.size());
     node.put("candidates", candidates);
     node.put("recall_at_10", round(atCandidates / encoded.size() / 10));

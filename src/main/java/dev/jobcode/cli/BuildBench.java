@@ -5,7 +5,7 @@ import dev.jobcode.encoder.Encoder;
 import dev.jobcode.index.HnswParams;
 import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.ProgressListener;
-import dev.jobcode.server.Api;
+import dev.jobcode.json.Json;
 import dev.jobcode.taxonomy.OccupationText;
 import dev.jobcode.taxonomy.OnetLoader;
 import dev.jobcode.taxonomy.Taxonomy;
@@ -49,7 +49,7 @@ final class BuildBench {
       start = System.nanoTime();
       new IndexBuilder(encoder, hnsw, ProgressListener.NONE).build(subset, onetDir.toString(), tmp.resolve("index"));
       double buildSeconds = (System.nanoTime() - start) / 1e9;
-      ObjectNode node = Api.JSON.createObjectNode();
+      ObjectNode node = Json.MAPPER.createObjectNode();
       node.put("occupations", subset.occupations().size()).put("texts", unique.size())
           .put("encoding_seconds", BenchCommand.round(encodeSeconds))
           .put("build_seconds", BenchCommand.round(buildSeconds))

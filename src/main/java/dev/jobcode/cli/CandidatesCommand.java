@@ -1,6 +1,5 @@
 package dev.jobcode.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobcode.classify.CandidateQuery;
 import dev.jobcode.classify.CandidateSearch;
@@ -13,6 +12,7 @@ import dev.jobcode.corpus.Cv;
 import dev.jobcode.index.Candidate;
 import dev.jobcode.index.CandidateFilter;
 import dev.jobcode.index.CandidateIndex;
+import dev.jobcode.json.Json;
 import dev.jobcode.server.Api;
 import dev.jobcode.taxonomy.OnetCodes;
 import java.io.IOException;
@@ -76,11 +76,7 @@ final class CandidatesCommand implements Runnable {
   }
 
   static void print(PrintWriter out, Object body) {
-    try {
-      out.println(Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    out.println(Json.pretty(body));
   }
 
   static CandidateSearch open(Engine engine) {
@@ -269,13 +265,13 @@ final class CandidatesCommand implements Runnable {
             100.0 * occCode / n, 100.0 * occMajor / n, n / classifierSeconds);
         w.flush();
         if (out != null) {
-          ObjectNode json = Api.JSON.createObjectNode();
+          ObjectNode json = Json.MAPPER.createObjectNode();
           json.put("held_out", n).put("labelled", labelled.size()).put("seed", seed).put("k", k);
           json.putObject("vote").put("onet_top1", (double) voteCode / n).put("major_top1", (double) voteMajor / n)
               .put("cvs_per_second", n / voteSeconds);
           json.putObject("classifier").put("onet_top1", (double) occCode / n).put("major_top1", (double) occMajor / n)
               .put("cvs_per_second", n / classifierSeconds);
-          Files.writeString(out, Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+          Json.write(out, json);
         }
       }
       return 0;

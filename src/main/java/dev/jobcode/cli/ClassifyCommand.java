@@ -9,6 +9,7 @@ import dev.jobcode.classify.Mode;
 import dev.jobcode.classify.OccupationMatch;
 import dev.jobcode.classify.Query;
 import dev.jobcode.index.IndexMeta;
+import dev.jobcode.json.Json;
 import dev.jobcode.server.Api;
 import dev.jobcode.table.Layout;
 import dev.jobcode.table.Table;
@@ -114,7 +115,7 @@ final class ClassifyCommand implements Callable<Integer> {
       List<Api.ClassifyResponse> views = results.stream().map(c -> Api.ClassifyResponse.of(c, meta)).toList();
       Object body = views.size() == 1 ? views.get(0)
           : new Api.BatchResponse(Api.TaxonomyRef.of(meta), Api.ModelRef.of(meta), views);
-      out.println(Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body));
+      out.println(Json.pretty(body));
       return;
     }
     out.printf(Locale.ROOT, "%s %s, model %s, mode %s%n", meta.taxonomy().name(), meta.taxonomy().version(),

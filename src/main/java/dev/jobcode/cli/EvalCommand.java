@@ -9,7 +9,7 @@ import dev.jobcode.eval.Evaluation;
 import dev.jobcode.eval.LabelledSet;
 import dev.jobcode.eval.Level;
 import dev.jobcode.index.IndexMeta;
-import dev.jobcode.server.Api;
+import dev.jobcode.json.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -120,14 +120,14 @@ final class EvalCommand implements Callable<Integer> {
       ObjectNode json = toJson(result, m, classifier.index().meta(), labelled);
       print(result, m, System.out);
       if (out != null) {
-        Files.writeString(out, Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+        Json.write(out, json);
       }
     }
     return 0;
   }
 
   static ObjectNode toJson(Evaluation.Result result, Mode mode, IndexMeta meta, LabelledSet set) {
-    ObjectNode json = Api.JSON.createObjectNode();
+    ObjectNode json = Json.MAPPER.createObjectNode();
     json.put("set", set.file().getFileName().toString());
     json.put("n", set.rows().size());
     json.put("mode", mode.id());
@@ -143,7 +143,7 @@ final class EvalCommand implements Callable<Integer> {
         node.put("recall", round(score.recall()));
       }
       if (!score.confusion().isEmpty()) {
-        node.set("confusion", Api.JSON.valueToTree(score.confusion()));
+        node.set("confusion", Json.MAPPER.valueToTree(score.confusion()));
       }
     });
     json.put("titles_per_second", Math.round(result.titlesPerSecond() * 10) / 10.0);

@@ -1,7 +1,7 @@
 package dev.jobcode.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.jobcode.server.Api;
+import dev.jobcode.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -74,7 +74,7 @@ final class HttpBench {
   private void post(String url, Object body) {
     byte[] json;
     try {
-      json = Api.JSON.writeValueAsBytes(body);
+      json = Json.MAPPER.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -1,6 +1,6 @@
 package dev.jobcode.cli;
 
-import dev.jobcode.server.Api;
+import dev.jobcode.json.Json;
 import dev.jobcode.server.JobcodeServer;
 import dev.jobcode.server.ServerSettings;
 import java.nio.file.Path;
@@ -89,7 +89,7 @@ final class LoadCommand implements Callable<Integer> {
     }
     r.firstErrors().forEach(e -> System.out.println("error: " + e));
     if (out != null) {
-      Api.JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), json);
+      Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), json);
     }
     return r.errors() == 0 ? 0 : 1;
   }

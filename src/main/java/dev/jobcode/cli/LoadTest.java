@@ -2,7 +2,7 @@ package dev.jobcode.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jobcode.server.Api;
+import dev.jobcode.json.Json;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +47,7 @@ final class LoadTest {
     }
 
     ObjectNode toJson() {
-      ObjectNode n = Api.JSON.createObjectNode();
+      ObjectNode n = Json.MAPPER.createObjectNode();
       n.put("clients", clients).put("seconds", BenchCommand.round(seconds)).put("requests", requests)
           .put("titles", titles).put("errors", errors)
           .put("requests_per_s", BenchCommand.round(requestsPerSecond()))
@@ -146,7 +146,7 @@ final class LoadTest {
     int errors;
 
     void send(boolean isBatch, int from) {
-      ObjectNode body = Api.JSON.createObjectNode();
+      ObjectNode body = Json.MAPPER.createObjectNode();
       String path;
       if (isBatch) {
         path = "/v1/classify/batch";
@@ -168,7 +168,7 @@ final class LoadTest {
         statuses.merge(response.code(), 1, Integer::sum);
         if (response.code() == 200) {
           answered += isBatch ? BATCH_ITEMS : 1;
-          JsonNode json = Api.JSON.readTree(answer);
+          JsonNode json = Json.MAPPER.readTree(answer);
           versions.merge(json.at("/taxonomy/version").asText("?"), 1, Integer::sum);
         } else {
           error("HTTP " + response.code() + " " + path + ": " + answer);

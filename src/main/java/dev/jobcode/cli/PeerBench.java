@@ -2,7 +2,7 @@ package dev.jobcode.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jobcode.server.Api;
+import dev.jobcode.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ final class PeerBench {
   private PeerBench() {}
 
   static ObjectNode run(Path script, Path titles) throws IOException, InterruptedException {
-    ObjectNode node = Api.JSON.createObjectNode();
+    ObjectNode node = Json.MAPPER.createObjectNode();
     if (!Files.isRegularFile(script)) {
       return node.put("skipped", "no peer script at " + script);
     }
@@ -37,7 +37,7 @@ final class PeerBench {
         return node.put("skipped", "the peer failed (exit " + p.exitValue() + "): "
             + tail.substring(Math.max(0, tail.length() - 300)).strip());
       }
-      JsonNode result = Api.JSON.readTree(out.toFile());
+      JsonNode result = Json.MAPPER.readTree(out.toFile());
       return (ObjectNode) result;
     } finally {
       Files.deleteIfExists(out);

@@ -3,7 +3,7 @@ package dev.jobcode.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jobcode.server.Api;
+import dev.jobcode.json.Json;
 import dev.jobcode.testing.RealData;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -34,7 +34,7 @@ class BenchIT {
     assertThat(exit).isZero();
     assertThat(table.toString(StandardCharsets.UTF_8)).contains("encoder alone").contains("HNSW recall@10")
         .contains("index build").contains("candidate search");
-    JsonNode r = Api.JSON.readTree(out.toFile());
+    JsonNode r = Json.MAPPER.readTree(out.toFile());
     assertThat(r.get("titles").asInt()).isEqualTo(256);
     for (String ratio : new String[] {"classify_batch_vs_encoder", "http_batch_vs_encoder", "http_single_p50_vs_encoder",
         "build_vs_encoding", "http_concurrent_vs_encoder_batch"}) {

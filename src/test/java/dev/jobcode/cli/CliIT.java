@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobcode.encoder.ModelSpec;
 import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.IndexMeta;
-import dev.jobcode.server.Api;
+import dev.jobcode.json.Json;
 import dev.jobcode.table.Table;
 import dev.jobcode.testing.Fixtures;
 import dev.jobcode.testing.RealData;
@@ -66,7 +66,7 @@ class CliIT {
   void classifyJsonIsTheApiShape() throws IOException {
     Run r = run("classify", "--index", index(), "--models", models(), "--json", "--mode", "similarity", "Data Scientist");
     assertThat(r.exit()).as(r.err()).isZero();
-    JsonNode json = Api.JSON.readTree(r.out());
+    JsonNode json = Json.MAPPER.readTree(r.out());
     assertThat(json.at("/taxonomy/version").asText()).isEqualTo("30.0");
     assertThat(json.at("/model/id").asText()).isEqualTo(ModelSpec.DEFAULT_ID);
     assertThat(json.at("/query/mode").asText()).isEqualTo("similarity");
@@ -265,14 +265,14 @@ class CliIT {
     Run r = run("candidates", "search", "--index", index(), "--models", models(), "--json", "-k", "3",
         "--major-group", "29", "--text", "Registered nurse on an intensive care unit");
     assertThat(r.exit()).as(r.err()).isZero();
-    JsonNode json = Api.JSON.readTree(r.out());
+    JsonNode json = Json.MAPPER.readTree(r.out());
     assertThat(json.get("results")).hasSize(3).allSatisfy(c -> assertThat(c.get("major_group").asText()).isEqualTo("29"));
     Run table = run("candidates", "search", "--index", index(), "--models", models(), "--id", "cv-00001", "-k", "2");
     assertThat(table.exit()).as(table.err()).isZero();
     assertThat(table.out().lines()).hasSize(2).noneMatch(l -> l.startsWith("cv-00001 "));
     Run vote = run("candidates", "classify", "--index", index(), "--models", models(), "--text", "Java backend developer");
     assertThat(vote.exit()).as(vote.err()).isZero();
-    assertThat(Api.JSON.readTree(vote.out()).at("/major_groups/0/major_group").asText()).isEqualTo("15");
+    assertThat(Json.MAPPER.readTree(vote.out()).at("/major_groups/0/major_group").asText()).isEqualTo("15");
     Run unknown = run("candidates", "search", "--index", index(), "--models", models(), "--id", "nobody");
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("no candidate with id 'nobody'");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobcode.encoder.ModelSpec;
-import dev.jobcode.server.Api;
+import dev.jobcode.json.Json;
 import dev.jobcode.testing.RealData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,7 +34,7 @@ class EvalIT {
       System.setOut(saved);
     }
     assertThat(printed.toString(StandardCharsets.UTF_8)).contains("top-1");
-    return Api.JSON.readTree(out.toFile());
+    return Json.MAPPER.readTree(out.toFile());
   }
 
   @Test

@@ -9,7 +9,7 @@ import dev.jobcode.index.HnswParams;
 import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.OnetIndex;
 import dev.jobcode.index.ProgressListener;
-import dev.jobcode.server.Api;
+import dev.jobcode.json.Json;
 import dev.jobcode.server.JobcodeServer;
 import dev.jobcode.server.ServedIndex;
 import dev.jobcode.server.ServerSettings;
@@ -94,16 +94,16 @@ class LoadAndSwapIT {
       HttpResponse<String> swapped = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/index"))
           .header("Content-Type", "application/json").header("Authorization", "Bearer " + TOKEN)
           .POST(HttpRequest.BodyPublishers.ofString(
-              Api.JSON.createObjectNode().put("path", index30.toString()).toString())).build(),
+              Json.MAPPER.createObjectNode().put("path", index30.toString()).toString())).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(swapped.statusCode()).as(swapped.body()).isEqualTo(200);
-      assertThat(Api.JSON.readTree(swapped.body()).at("/previous/version").asText()).isEqualTo("29.3");
+      assertThat(Json.MAPPER.readTree(swapped.body()).at("/previous/version").asText()).isEqualTo("29.3");
 
       LoadTest.Report report = running.get(2, TimeUnit.MINUTES);
       assertThat(report.firstErrors()).isEmpty();
       assertThat(report.errors()).isZero();
       assertThat(report.versions()).containsOnlyKeys("29.3", "30.0");
-      JsonNode health = Api.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+      JsonNode health = Json.MAPPER.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
           HttpResponse.BodyHandlers.ofString()).body());
       assertThat(health.at("/taxonomy/version").asText()).isEqualTo("30.0");
       assertThat(health.at("/index/occupations").asInt()).isEqualTo(1016);
