@@ -161,7 +161,7 @@ final class CandidatesCommand implements Runnable {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
-    @Option(names = "-k", defaultValue = "15", description = "voters, 1..100 (default: ${DEFAULT-VALUE})")
+    @Option(names = "-k", defaultValue = "" + CandidateSearch.DEFAULT_VOTERS, description = "voters, 1..100 (default: ${DEFAULT-VALUE})")
     int k;
 
     @Spec
@@ -196,7 +196,7 @@ final class CandidatesCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the held-out draw (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "-k", defaultValue = "15", description = "voters (default: ${DEFAULT-VALUE})")
+    @Option(names = "-k", defaultValue = "" + CandidateSearch.DEFAULT_VOTERS, description = "voters (default: ${DEFAULT-VALUE})")
     int k;
 
     @Option(names = "--out", paramLabel = "FILE", description = "also write the figures as JSON")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.ClassifierSettings;
 import dev.jobcode.classify.Mode;
+import dev.jobcode.classify.ReviewRule;
 import dev.jobcode.eval.EvalReport;
 import dev.jobcode.eval.Evaluation;
 import dev.jobcode.eval.LabelledSet;
@@ -164,7 +165,7 @@ final class EvalCommand implements Callable<Integer> {
     var confusions = json.putArray("confusions");
     r.confusions().forEach(c -> confusions.addObject().put("expected", c.expected()).put("predicted", c.predicted()).put("count", c.count()));
     json.put("rejected", r.rejected());
-    json.putObject("review").put("rule", "top score < 0.3 or lead over the second < 0.1")
+    json.putObject("review").put("rule", ReviewRule.DEFAULT.describe())
         .put("flagged", round(r.review().flagged())).put("accepted_top1", round(r.review().acceptedTop1()))
         .put("flagged_top1", round(r.review().flaggedTop1()));
     return json;

@@ -43,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
       description = "enable POST /admin/index, with the token in FILE (or in $" + ADMIN_TOKEN_ENV + "); default: off")
   Path adminTokenFile;
 
-  @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "64",
+  @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "" + ServerSettings.DEFAULT_MAX_IN_FLIGHT,
       description = "requests worked on at once; more wait up to 2 s, then get 503 (default: ${DEFAULT-VALUE})")
   int maxInFlight;
 
