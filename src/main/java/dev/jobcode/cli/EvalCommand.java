@@ -12,7 +12,7 @@ import dev.jobcode.eval.Level;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.json.Json;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,7 +24,9 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code jobcode eval}: accuracy on a labelled set, at every level its labels allow. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -87,6 +89,9 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "also write the report as JSON")
   Path out;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
     Mode m = mode.mode();
@@ -117,9 +122,11 @@ final class EvalCommand implements Callable<Integer> {
     };
     try (Engine opened = engine.open(adjust)) {
       Classifier classifier = opened.classifier();
-      Evaluation.Result result = Evaluation.run(labelled, classifier, m, primary, new ProgressBar("classifying"));
+      Evaluation.Result result = Evaluation.run(labelled, classifier, m, primary, new ProgressBar(spec.commandLine().getErr(), "classifying"));
       ObjectNode json = toJson(result, m, classifier.index().meta(), labelled);
-      print(result, m, System.out);
+      PrintWriter w = spec.commandLine().getOut();
+      print(result, m, w);
+      w.flush();
       if (out != null) {
         Json.write(out, json);
       }
@@ -176,7 +183,7 @@ final class EvalCommand implements Callable<Integer> {
         .put("top1", round(a.top1())).put("top3", round(a.top3())).put("top5", round(a.top5())));
   }
 
-  private static void print(Evaluation.Result result, Mode mode, PrintStream out) {
+  private static void print(Evaluation.Result result, Mode mode, PrintWriter out) {
     result.attributes().forEach((name, score) -> out.printf(Locale.ROOT, "%s accuracy %.1f%% (n=%d)%s%s%n", name,
         100 * score.accuracy(), score.n(), score.accuracyUnique() == null ? ""
             : String.format(Locale.ROOT, ", per unique title %.1f%%, precision %.3f, recall %.3f", 100 * score.accuracyUnique(),

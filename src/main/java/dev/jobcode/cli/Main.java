@@ -29,7 +29,12 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
-    System.exit(commandLine().execute(args));
+    CommandLine cli = commandLine();
+    int exit = cli.execute(args);
+    // What a command printed without a line end is still in picocli's writers.
+    cli.getOut().flush();
+    cli.getErr().flush();
+    System.exit(exit);
   }
 
   static CommandLine commandLine() {
