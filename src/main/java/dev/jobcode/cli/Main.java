@@ -24,7 +24,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: index, serve, classify, eval, bench, corpus or candidates");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: index, serve, classify, eval, bench, load, corpus or candidates");
   }
 
   public static void main(String[] args) {
