@@ -122,7 +122,8 @@ final class EvalCommand implements Callable<Integer> {
     };
     try (Engine opened = engine.open(adjust)) {
       Classifier classifier = opened.classifier();
-      Evaluation.Result result = Evaluation.run(labelled, classifier, m, primary, new ProgressBar(spec.commandLine().getErr(), "classifying"));
+      ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), "classifying");
+      Evaluation.Result result = Evaluation.run(labelled, classifier, m, primary, progress);
       ObjectNode json = toJson(result, m, classifier.index().meta(), labelled);
       PrintWriter w = spec.commandLine().getOut();
       print(result, m, w);

@@ -25,8 +25,8 @@ public record ServerSettings(long maxBodyBytes, int maxBatchItems, int maxInFlig
   /** Requests worked on at once unless told otherwise ({@code serve --max-in-flight}). */
   public static final int DEFAULT_MAX_IN_FLIGHT = 64;
 
-  public static final ServerSettings DEFAULT = new ServerSettings(1_048_576, 256, DEFAULT_MAX_IN_FLIGHT, Duration.ofSeconds(2),
-      Duration.ofSeconds(30), Duration.ofSeconds(30), List.of(), null);
+  public static final ServerSettings DEFAULT = new ServerSettings(1_048_576, 256, DEFAULT_MAX_IN_FLIGHT,
+      Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(30), List.of(), null);
 
   public ServerSettings {
     if (maxBodyBytes < 1024 || maxBatchItems < 1 || maxInFlight < 1) {
