@@ -35,6 +35,9 @@ public final class CandidateSearch {
   public record Vote(List<Share> occupations, List<Share> majorGroups, List<Share> levels, Double itShare,
                      List<Found> neighbours, Map<String, String> titles) {}
 
+  /** Nearest CVs that vote when the caller does not say (the API's and the command line's {@code k}). */
+  public static final int DEFAULT_VOTERS = 15;
+
   static final int SNIPPET_CHARS = 200;
 
   private final OnetIndex index;

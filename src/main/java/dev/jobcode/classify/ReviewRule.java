@@ -16,6 +16,11 @@ public record ReviewRule(double minScore, double minGap) {
     }
   }
 
+  /** The rule in words, as reports state it: "top score < 0.3 or lead over the second < 0.1". */
+  public String describe() {
+    return "top score < " + minScore + " or lead over the second < " + minGap;
+  }
+
   public boolean needsReview(List<OccupationMatch> results) {
     if (results.isEmpty()) {
       return true;

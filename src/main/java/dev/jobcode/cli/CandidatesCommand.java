@@ -1,40 +1,33 @@
 package dev.jobcode.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobcode.classify.CandidateQuery;
 import dev.jobcode.classify.CandidateSearch;
-import dev.jobcode.classify.Classification;
-import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.InvalidQueryException;
-import dev.jobcode.classify.Mode;
-import dev.jobcode.classify.Query;
-import dev.jobcode.corpus.Cv;
+import dev.jobcode.eval.CandidateHoldout;
 import dev.jobcode.index.Candidate;
 import dev.jobcode.index.CandidateFilter;
 import dev.jobcode.index.CandidateIndex;
+import dev.jobcode.json.Json;
 import dev.jobcode.server.Api;
 import dev.jobcode.taxonomy.OnetCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code jobcode candidates search|classify|eval}: the candidate index from the command line. */
+/**
+ * {@code jobcode candidates search|classify|eval}: the candidate index from the command line; eval
+ * runs {@link CandidateHoldout}.
+ */
 @Command(name = "candidates", mixinStandardHelpOptions = true,
     description = "Search the CVs indexed with 'jobcode index --cvs', classify by their vote, measure.",
     subcommands = {CandidatesCommand.Search.class, CandidatesCommand.Classify.class, CandidatesCommand.Eval.class})
@@ -76,11 +69,7 @@ final class CandidatesCommand implements Runnable {
   }
 
   static void print(PrintWriter out, Object body) {
-    try {
-      out.println(Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    out.println(Json.pretty(body));
   }
 
   static CandidateSearch open(Engine engine) {
@@ -121,7 +110,7 @@ final class CandidatesCommand implements Runnable {
     boolean json;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -165,11 +154,11 @@ final class CandidatesCommand implements Runnable {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
-    @Option(names = "-k", defaultValue = "15", description = "voters, 1..100 (default: ${DEFAULT-VALUE})")
+    @Option(names = "-k", defaultValue = "" + CandidateSearch.DEFAULT_VOTERS, description = "voters, 1..100 (default: ${DEFAULT-VALUE})")
     int k;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -200,14 +189,14 @@ final class CandidatesCommand implements Runnable {
     @Option(names = "--seed", defaultValue = "42", description = "seed of the held-out draw (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "-k", defaultValue = "15", description = "voters (default: ${DEFAULT-VALUE})")
+    @Option(names = "-k", defaultValue = "" + CandidateSearch.DEFAULT_VOTERS, description = "voters (default: ${DEFAULT-VALUE})")
     int k;
 
     @Option(names = "--out", paramLabel = "FILE", description = "also write the figures as JSON")
     Path out;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -218,71 +207,34 @@ final class CandidatesCommand implements Runnable {
         throw new Main.UsageException("-k must be 1.." + CandidateQuery.MAX_K + ", got " + k);
       }
       try (Engine opened = engine.open()) {
-        CandidateSearch search = open(opened);
+        open(opened);  // an index without CVs is refused here, with what to do
         CandidateIndex index = opened.classifier().index().candidates().orElseThrow();
-        List<Candidate> labelled = new ArrayList<>(index.candidates().stream().filter(c -> c.onetCode() != null).toList());
-        labelled.sort(Comparator.comparing(Candidate::id));
-        Collections.shuffle(labelled, new Random(seed));
-        int n = (int) Math.round(labelled.size() * holdout);
-        if (n < 1 || n >= labelled.size()) {
-          throw new Main.UsageException("the index has " + labelled.size() + " labelled CVs: too few to hold out " + holdout);
+        CandidateHoldout holdout;
+        try {
+          holdout = CandidateHoldout.draw(index, this.holdout, seed);
+        } catch (IllegalArgumentException e) {
+          throw new Main.UsageException(e.getMessage());
         }
-        List<Candidate> heldOut = labelled.subList(0, n);
-        Set<String> heldIds = new LinkedHashSet<>(heldOut.stream().map(Candidate::id).toList());
-        System.err.printf(Locale.ROOT, "jobcode: holding out %,d of %,d labelled CVs (seed %d)%n", n, labelled.size(), seed);
-
-        long start = System.nanoTime();
-        int voteCode = 0;
-        int voteMajor = 0;
-        for (Candidate c : heldOut) {
-          CandidateSearch.Vote v = search.vote(new CandidateQuery(null, c.id(), k, CandidateFilter.NONE), heldIds);
-          String best = v.occupations().isEmpty() ? "" : v.occupations().get(0).value();
-          voteCode += best.equals(c.onetCode()) ? 1 : 0;
-          voteMajor += !best.isEmpty() && OnetCodes.majorGroup(best).equals(c.majorGroup()) ? 1 : 0;
-        }
-        double voteSeconds = (System.nanoTime() - start) / 1e9;
-
-        start = System.nanoTime();
-        Classifier classifier = opened.classifier();
-        List<Query> queries = new ArrayList<>(n);
-        for (Candidate c : heldOut) {
-          Cv cv = index.cv(c);
-          String title = c.headline() != null ? c.headline() : cv.text().lines().findFirst().orElse(cv.text());
-          queries.add(new Query(truncate(title, Query.MAX_TITLE_CHARS), truncate(cv.text(), Query.MAX_DESCRIPTION_CHARS),
-              1, Mode.DEFAULT));
-        }
-        int occCode = 0;
-        int occMajor = 0;
-        List<Classification> answers = classifier.classifyAll(queries);
-        for (int i = 0; i < n; i++) {
-          Candidate c = heldOut.get(i);
-          String best = answers.get(i).results().isEmpty() ? "" : answers.get(i).results().get(0).occupation().code();
-          occCode += best.equals(c.onetCode()) ? 1 : 0;
-          occMajor += !best.isEmpty() && OnetCodes.majorGroup(best).equals(c.majorGroup()) ? 1 : 0;
-        }
-        double classifierSeconds = (System.nanoTime() - start) / 1e9;
-
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf(Locale.ROOT, "jobcode: holding out %,d of %,d labelled CVs (seed %d)%n", holdout.size(),
+            holdout.labelled(), seed);
+        err.flush();
+        CandidateHoldout.Result r = holdout.evaluate(opened.classifier(), k);
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "held out %d CVs; kNN vote of %d nearest CVs: occupation top-1 %.1f%%, major group %.1f%% (%.1f CVs/s)%n",
-            n, k, 100.0 * voteCode / n, 100.0 * voteMajor / n, n / voteSeconds);
+            r.heldOut(), r.k(), 100 * r.vote().onetTop1(), 100 * r.vote().majorTop1(), r.vote().cvsPerSecond());
         w.printf(Locale.ROOT, "occupation classifier (headline + CV text) on the same CVs: occupation top-1 %.1f%%, major group %.1f%% (%.1f CVs/s)%n",
-            100.0 * occCode / n, 100.0 * occMajor / n, n / classifierSeconds);
+            100 * r.classifier().onetTop1(), 100 * r.classifier().majorTop1(), r.classifier().cvsPerSecond());
         w.flush();
         if (out != null) {
-          ObjectNode json = Api.JSON.createObjectNode();
-          json.put("held_out", n).put("labelled", labelled.size()).put("seed", seed).put("k", k);
-          json.putObject("vote").put("onet_top1", (double) voteCode / n).put("major_top1", (double) voteMajor / n)
-              .put("cvs_per_second", n / voteSeconds);
-          json.putObject("classifier").put("onet_top1", (double) occCode / n).put("major_top1", (double) occMajor / n)
-              .put("cvs_per_second", n / classifierSeconds);
-          Files.writeString(out, Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+          Json.write(out, r);
         }
       }
       return 0;
     }
   }
 
-  static String truncate(String s, int max) {
+  private static String truncate(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max);
   }
 }

@@ -2,20 +2,20 @@ package dev.jobcode.cli;
 
 import dev.jobcode.classify.Classification;
 import dev.jobcode.classify.Classifier;
-import dev.jobcode.classify.Evidence;
 import dev.jobcode.classify.InvalidQueryException;
 import dev.jobcode.classify.JobAttributes;
 import dev.jobcode.classify.Mode;
 import dev.jobcode.classify.OccupationMatch;
 import dev.jobcode.classify.Query;
 import dev.jobcode.index.IndexMeta;
+import dev.jobcode.json.Json;
 import dev.jobcode.server.Api;
 import dev.jobcode.table.Layout;
 import dev.jobcode.table.Table;
 import dev.jobcode.table.TableWriter;
 import dev.jobcode.taxonomy.OnetCodes;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +25,10 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code jobcode classify}: titles from the command line, or a table file of them. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
@@ -76,6 +78,9 @@ final class ClassifyCommand implements Callable<Integer> {
   @Parameters(paramLabel = "TITLE", arity = "0..*", description = "job titles")
   List<String> titles = new ArrayList<>();
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
     Mode m = mode.mode();
@@ -103,35 +108,22 @@ final class ClassifyCommand implements Callable<Integer> {
       if (table != null) {
         classifyFile(classifier, table, outputLayout, m);
       } else {
-        print(classifier.classifyAll(queries), classifier.index().meta(), System.out);
+        print(classifier.classifyAll(queries), classifier.index().meta(), spec.commandLine().getOut());
       }
     }
     return 0;
   }
 
-  private void print(List<Classification> results, IndexMeta meta, PrintStream out) throws IOException {
+  private void print(List<Classification> results, IndexMeta meta, PrintWriter out) {
     if (json) {
       List<Api.ClassifyResponse> views = results.stream().map(c -> Api.ClassifyResponse.of(c, meta)).toList();
       Object body = views.size() == 1 ? views.get(0)
           : new Api.BatchResponse(Api.TaxonomyRef.of(meta), Api.ModelRef.of(meta), views);
-      out.println(Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body));
-      return;
+      out.println(Json.pretty(body));
+    } else {
+      ClassificationTable.print(results, meta, out);
     }
-    out.printf(Locale.ROOT, "%s %s, model %s, mode %s%n", meta.taxonomy().name(), meta.taxonomy().version(),
-        meta.model().id(), results.get(0).query().mode().id());
-    for (Classification c : results) {
-      out.println();
-      JobAttributes a = c.attributes();
-      out.printf(Locale.ROOT, "%s%s  [%s %.2f, level %s, %s]%n", c.query().title(), c.review() ? "  (review)" : "",
-          a.it() ? "IT" : "non-IT", a.itProbability(), a.level().level().id(), a.family().title());
-      int rank = 1;
-      for (OccupationMatch match : c.results()) {
-        Evidence best = match.evidence().isEmpty() ? null : match.evidence().get(0);
-        out.printf(Locale.ROOT, "  %d. %s  %-50s %.4f  %s%n", rank++, match.occupation().code(),
-            abbreviate(match.occupation().title(), 50), match.score(),
-            best == null ? "" : best.kind().id() + ": \"" + abbreviate(best.text(), 60) + "\" " + String.format(Locale.ROOT, "%.3f", best.score()));
-      }
-    }
+    out.flush();
   }
 
   private void classifyFile(Classifier classifier, Table table, Layout layout, Mode m) throws IOException {
@@ -148,7 +140,8 @@ final class ClassifyCommand implements Callable<Integer> {
       }
       answerColumns[j] = at;
     }
-    ProgressBar progress = new ProgressBar("classifying");
+    PrintWriter err = spec.commandLine().getErr();
+    ProgressBar progress = new ProgressBar(err, "classifying");
     List<String> skipped = new ArrayList<>();
     try (TableWriter writer = TableWriter.create(output, layout, header, NUMERIC_COLUMNS)) {
       List<Table.Row> rows = table.rows();
@@ -182,13 +175,13 @@ final class ClassifyCommand implements Callable<Integer> {
       writer.commit();
     }
     String unit = table.layout().format().isWorkbook() ? "rows" : "lines";
-    System.err.printf(Locale.ROOT, "jobcode: classified %,d rows into %s", table.rows().size() - skipped.size(), output);
+    err.printf(Locale.ROOT, "jobcode: classified %,d rows into %s", table.rows().size() - skipped.size(), output);
     if (!skipped.isEmpty()) {
-      System.err.printf(Locale.ROOT, "; %,d rows with an empty or invalid title left unclassified (%s %s%s)",
+      err.printf(Locale.ROOT, "; %,d rows with an empty or invalid title left unclassified (%s %s%s)",
           skipped.size(), unit, String.join(", ", skipped.subList(0, Math.min(10, skipped.size()))),
           skipped.size() > 10 ? ", …" : "");
     }
-    System.err.println();
+    err.println();
   }
 
   private static List<String> outputValues(Classification c) {
@@ -203,9 +196,5 @@ final class ClassifyCommand implements Callable<Integer> {
         c.results().stream().skip(1).map(r -> r.occupation().code()).collect(Collectors.joining("|")),
         String.valueOf(c.review()), a.it() ? "Y" : "N", String.format(Locale.ROOT, "%.4f", a.itProbability()),
         a.level().level().id(), a.family().id());
-  }
-
-  private static String abbreviate(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 }

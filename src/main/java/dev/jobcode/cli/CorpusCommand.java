@@ -6,13 +6,16 @@ import dev.jobcode.corpus.CvFile;
 import dev.jobcode.corpus.OnetFacts;
 import dev.jobcode.taxonomy.OnetLoader;
 import dev.jobcode.taxonomy.Taxonomy;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code jobcode corpus generate}: the fictional CV corpus. */
 @Command(name = "corpus", mixinStandardHelpOptions = true, description = "Make CV corpora.",
@@ -42,24 +45,27 @@ final class CorpusCommand implements Runnable {
     @Option(names = "--out", paramLabel = "FILE.jsonl", required = true, description = "where to write the CVs")
     Path out;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
       if (count < 1 || count > 1_000_000) {
         throw new Main.UsageException("--count must be 1..1000000, got " + count);
       }
-      generate(onet != null ? onet : Defaults.onet(), count, seed, out);
+      generate(onet != null ? onet : Defaults.onet(), count, seed, out, spec.commandLine().getErr());
       return 0;
     }
   }
 
-  /** Generates and writes; shared with {@code serve}'s first run. */
-  static void generate(Path onetDir, int count, long seed, Path out) {
+  /** Generates and writes; says what it wrote to {@code err}. Shared with {@code serve}'s first run. */
+  static void generate(Path onetDir, int count, long seed, Path out, PrintWriter err) {
     Taxonomy taxonomy = OnetLoader.load(onetDir, Optional.empty());
     List<Cv> cvs = new CorpusGenerator(taxonomy, OnetFacts.load(onetDir)).generate(count, seed);
     CvFile.write(out, cvs);
     long it = cvs.stream().filter(cv -> Boolean.TRUE.equals(cv.it())).count();
     long occupations = cvs.stream().map(Cv::onetCode).distinct().count();
-    System.err.printf(Locale.ROOT, "jobcode: wrote %,d CVs (seed %d; %,d occupations, %.1f%% IT) to %s%n",
+    err.printf(Locale.ROOT, "jobcode: wrote %,d CVs (seed %d; %,d occupations, %.1f%% IT) to %s%n",
         cvs.size(), seed, occupations, 100.0 * it / cvs.size(), out);
   }
 }

@@ -36,6 +36,11 @@ final class Defaults {
     return home().resolve("../shared/data/eval/raw-titles-unlabelled.csv").normalize();
   }
 
+  /** The peer's bench script (the seed's transformers.js path), beside the checkout. */
+  static Path peerScript() {
+    return home().resolve("../shared/bench/peer-js/run.sh").normalize();
+  }
+
   /** {@code $ONET_DIR}, else {@code data/onet}, else {@code ../shared/data/onet/db_30_0_text}. */
   static Path onet() {
     String env = System.getenv("ONET_DIR");

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.ClassifierSettings;
 import dev.jobcode.classify.Mode;
+import dev.jobcode.classify.ReviewRule;
 import dev.jobcode.eval.EvalReport;
 import dev.jobcode.eval.Evaluation;
 import dev.jobcode.eval.LabelledSet;
 import dev.jobcode.eval.Level;
 import dev.jobcode.index.IndexMeta;
-import dev.jobcode.server.Api;
+import dev.jobcode.json.Json;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code jobcode eval}: accuracy on a labelled set, at every level its labels allow. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -86,6 +89,9 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "also write the report as JSON")
   Path out;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
     Mode m = mode.mode();
@@ -116,18 +122,21 @@ final class EvalCommand implements Callable<Integer> {
     };
     try (Engine opened = engine.open(adjust)) {
       Classifier classifier = opened.classifier();
-      Evaluation.Result result = Evaluation.run(labelled, classifier, m, primary, new ProgressBar("classifying"));
+      ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), "classifying");
+      Evaluation.Result result = Evaluation.run(labelled, classifier, m, primary, progress);
       ObjectNode json = toJson(result, m, classifier.index().meta(), labelled);
-      print(result, m, System.out);
+      PrintWriter w = spec.commandLine().getOut();
+      print(result, m, w);
+      w.flush();
       if (out != null) {
-        Files.writeString(out, Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+        Json.write(out, json);
       }
     }
     return 0;
   }
 
   static ObjectNode toJson(Evaluation.Result result, Mode mode, IndexMeta meta, LabelledSet set) {
-    ObjectNode json = Api.JSON.createObjectNode();
+    ObjectNode json = Json.MAPPER.createObjectNode();
     json.put("set", set.file().getFileName().toString());
     json.put("n", set.rows().size());
     json.put("mode", mode.id());
@@ -143,7 +152,7 @@ final class EvalCommand implements Callable<Integer> {
         node.put("recall", round(score.recall()));
       }
       if (!score.confusion().isEmpty()) {
-        node.set("confusion", Api.JSON.valueToTree(score.confusion()));
+        node.set("confusion", Json.MAPPER.valueToTree(score.confusion()));
       }
     });
     json.put("titles_per_second", Math.round(result.titlesPerSecond() * 10) / 10.0);
@@ -164,7 +173,7 @@ final class EvalCommand implements Callable<Integer> {
     var confusions = json.putArray("confusions");
     r.confusions().forEach(c -> confusions.addObject().put("expected", c.expected()).put("predicted", c.predicted()).put("count", c.count()));
     json.put("rejected", r.rejected());
-    json.putObject("review").put("rule", "top score < 0.3 or lead over the second < 0.1")
+    json.putObject("review").put("rule", ReviewRule.DEFAULT.describe())
         .put("flagged", round(r.review().flagged())).put("accepted_top1", round(r.review().acceptedTop1()))
         .put("flagged_top1", round(r.review().flaggedTop1()));
     return json;
@@ -175,7 +184,7 @@ final class EvalCommand implements Callable<Integer> {
         .put("top1", round(a.top1())).put("top3", round(a.top3())).put("top5", round(a.top5())));
   }
 
-  private static void print(Evaluation.Result result, Mode mode, PrintStream out) {
+  private static void print(Evaluation.Result result, Mode mode, PrintWriter out) {
     result.attributes().forEach((name, score) -> out.printf(Locale.ROOT, "%s accuracy %.1f%% (n=%d)%s%s%n", name,
         100 * score.accuracy(), score.n(), score.accuracyUnique() == null ? ""
             : String.format(Locale.ROOT, ", per unique title %.1f%%, precision %.3f, recall %.3f", 100 * score.accuracyUnique(),

@@ -8,12 +8,15 @@ import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.taxonomy.OnetLoader;
 import dev.jobcode.taxonomy.Taxonomy;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code jobcode index}: reads an O*NET release and builds the occupation index atomically. */
 @Command(name = "index", mixinStandardHelpOptions = true,
@@ -48,6 +51,9 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--hnsw-beam", defaultValue = "" + HnswParams.DEFAULT_BEAM_WIDTH, description = "HNSW build beam width (default: ${DEFAULT-VALUE})")
   int hnswBeam;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() {
     Path onetDir = onet != null ? onet : Defaults.onet();
@@ -58,31 +64,34 @@ final class IndexCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new Main.UsageException(e.getMessage());
     }
-    ModelSpec spec = ModelSpec.byId(model).orElseThrow(() -> new Main.UsageException(
+    ModelSpec modelSpec = ModelSpec.byId(model).orElseThrow(() -> new Main.UsageException(
         "unknown --model '" + model + "': use one of " + ModelSpec.ids()));
-    build(onetDir, Optional.ofNullable(onetVersion), Optional.ofNullable(cvs), target, spec,
-        models != null ? models : Defaults.models(), hnsw);
+    build(onetDir, Optional.ofNullable(onetVersion), Optional.ofNullable(cvs), target, modelSpec,
+        models != null ? models : Defaults.models(), hnsw, spec.commandLine().getErr());
     return 0;
   }
 
-  /** Loads, encodes and writes; prints what it did. Shared with {@code serve}'s first run. */
+  /**
+   * Loads, encodes and writes; prints what it did, and its progress, to {@code err}. Shared with
+   * {@code serve}'s first run.
+   */
   static IndexMeta build(Path onetDir, Optional<String> version, Optional<Path> cvFile, Path target, ModelSpec spec,
-                         Path modelsDir, HnswParams hnsw) {
+                         Path modelsDir, HnswParams hnsw, PrintWriter err) {
     Taxonomy taxonomy = OnetLoader.load(onetDir, version);
     // Read the CVs before any encoding, so a bad file fails in a second, not after minutes.
     Optional<IndexBuilder.CvSource> cvs = cvFile.map(f -> new IndexBuilder.CvSource(CvFile.read(f),
         f.toAbsolutePath().normalize().toString()));
-    cvs.ifPresent(c -> System.err.printf(Locale.ROOT, "jobcode: %,d CVs from %s%n", c.cvs().size(), c.source()));
-    System.err.printf(Locale.ROOT, "jobcode: O*NET %s from %s: %,d occupations, %,d texts %s%n", taxonomy.version(),
+    cvs.ifPresent(c -> err.printf(Locale.ROOT, "jobcode: %,d CVs from %s%n", c.cvs().size(), c.source()));
+    err.printf(Locale.ROOT, "jobcode: O*NET %s from %s: %,d occupations, %,d texts %s%n", taxonomy.version(),
         onetDir, taxonomy.occupations().size(), taxonomy.texts().size(), taxonomy.countsByKind());
     try (Encoder encoder = Engine.openEncoder(spec, modelsDir)) {
-      IndexMeta meta = new IndexBuilder(encoder, hnsw, new ProgressBar("encoding"))
+      IndexMeta meta = new IndexBuilder(encoder, hnsw, new ProgressBar(err, "encoding"))
           .build(taxonomy, onetDir.toAbsolutePath().normalize().toString(), cvs, target);
-      System.err.printf(Locale.ROOT, "jobcode: indexed %,d texts of %,d occupations into %s in %.1f s %s%n",
+      err.printf(Locale.ROOT, "jobcode: indexed %,d texts of %,d occupations into %s in %.1f s %s%n",
           meta.documents().values().stream().mapToInt(Integer::intValue).sum(), meta.occupations(), target,
           meta.buildSeconds(), meta.documents());
       if (meta.hasCandidates()) {
-        System.err.printf(Locale.ROOT, "jobcode: indexed %,d CVs (%,d labelled) into %s/candidates in %.1f s%n",
+        err.printf(Locale.ROOT, "jobcode: indexed %,d CVs (%,d labelled) into %s/candidates in %.1f s%n",
             meta.candidates().count(), meta.candidates().labelled(), target, meta.candidates().buildSeconds());
       }
       return meta;

@@ -1,8 +1,10 @@
 package dev.jobcode.cli;
 
-import dev.jobcode.server.Api;
-import dev.jobcode.server.JobcodeServer;
-import dev.jobcode.server.ServerSettings;
+import dev.jobcode.json.Json;
+import dev.jobcode.measure.LoadReport;
+import dev.jobcode.measure.LoadTest;
+import dev.jobcode.measure.Titles;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,10 +12,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code jobcode load}: a bounded load test, against a server of its own on 127.0.0.1 (over
+ * {@code jobcode load}: a bounded {@link LoadTest}, against a server of its own on 127.0.0.1 (over
  * {@code --index}) or a running one ({@code --url}). Exits 1 when any request failed.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
@@ -44,6 +48,9 @@ final class LoadCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "also write the report as JSON")
   Path out;
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     if (clients < 1 || clients > 1024) {
@@ -55,48 +62,35 @@ final class LoadCommand implements Callable<Integer> {
     if (batchEvery < 0) {
       throw new Main.UsageException("--batch-every must be 0 or more, got " + batchEvery);
     }
-    List<String> titles = BenchCommand.titles(queries != null ? queries : Defaults.rawTitles(), Integer.MAX_VALUE);
+    List<String> titles = Titles.read(queries != null ? queries : Defaults.rawTitles(), Integer.MAX_VALUE);
+    Duration duration = Duration.ofSeconds(seconds);
+    LoadReport report;
     if (url != null) {
-      return finish(new LoadTest(url, titles, clients).run(clients, Duration.ofSeconds(seconds), batchEvery), null);
-    }
-    try (Engine opened = engine.open()) {
-      JobcodeServer server = JobcodeServer.create(opened.classifier(), ServerSettings.DEFAULT).start("127.0.0.1", 0);
-      try {
-        LoadTest load = new LoadTest("http://127.0.0.1:" + server.port(), titles, clients);
-        load.run(clients, Duration.ofSeconds(Math.min(5, seconds)), batchEvery);  // warm-up
-        long before = usedHeapAfterGc();
-        LoadTest.Report report = load.run(clients, Duration.ofSeconds(seconds), batchEvery);
-        return finish(report, new long[] {before, usedHeapAfterGc()});
-      } finally {
-        server.stop();
+      report = new LoadTest(url, titles, clients).run(duration, batchEvery);
+    } else {
+      try (Engine opened = engine.open()) {
+        report = LoadTest.onOwnServer(opened.classifier(), titles, clients, duration, batchEvery);
       }
     }
-  }
-
-  private int finish(LoadTest.Report r, long[] heap) throws Exception {
-    System.out.printf(Locale.ROOT, "jobcode load: %d clients for %.0f s, a batch of %d every %d requests%n",
-        r.clients(), r.seconds(), LoadTest.BATCH_ITEMS, batchEvery);
-    System.out.printf(Locale.ROOT, "requests %,d (%.1f/s), titles %,d (%.1f/s), errors %d, statuses %s%n",
-        r.requests(), r.requestsPerSecond(), r.titles(), r.titlesPerSecond(), r.errors(), r.statuses());
-    System.out.printf(Locale.ROOT, "single p50/p99 %.1f/%.1f ms; batch p50/p99 %.1f/%.1f ms; taxonomy versions %s%n",
-        r.singleP50(), r.singleP99(), r.batchP50(), r.batchP99(), r.versions());
-    var json = r.toJson();
-    if (heap != null) {
-      System.out.printf(Locale.ROOT, "heap in use after GC: %.0f MB before, %.0f MB after; peak %.0f MB%n",
-          heap[0] / 1e6, heap[1] / 1e6, BenchCommand.peakHeap() / 1e6);
-      json.put("heap_before_bytes", heap[0]).put("heap_after_bytes", heap[1])
-          .put("peak_heap_bytes", BenchCommand.peakHeap());
-    }
-    r.firstErrors().forEach(e -> System.out.println("error: " + e));
+    print(report, spec.commandLine().getOut());
     if (out != null) {
-      Api.JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), json);
+      Json.write(out, report);
     }
-    return r.errors() == 0 ? 0 : 1;
+    return report.errors() == 0 ? 0 : 1;
   }
 
-  static long usedHeapAfterGc() {
-    System.gc();
-    Runtime rt = Runtime.getRuntime();
-    return rt.totalMemory() - rt.freeMemory();
+  private void print(LoadReport r, PrintWriter w) {
+    w.printf(Locale.ROOT, "jobcode load: %d clients for %.0f s, a batch of %d every %d requests%n",
+        r.clients(), r.seconds(), LoadTest.BATCH_ITEMS, batchEvery);
+    w.printf(Locale.ROOT, "requests %,d (%.1f/s), titles %,d (%.1f/s), errors %d, statuses %s%n",
+        r.requests(), r.requestsPerS(), r.titles(), r.titlesPerS(), r.errors(), r.statuses());
+    w.printf(Locale.ROOT, "single p50/p99 %.1f/%.1f ms; batch p50/p99 %.1f/%.1f ms; taxonomy versions %s%n",
+        r.singleP50Ms(), r.singleP99Ms(), r.batchP50Ms(), r.batchP99Ms(), r.versions());
+    if (r.hasHeap()) {
+      w.printf(Locale.ROOT, "heap in use after GC: %.0f MB before, %.0f MB after; peak %.0f MB%n",
+          r.heapBeforeBytes() / 1e6, r.heapAfterBytes() / 1e6, r.peakHeapBytes() / 1e6);
+    }
+    r.firstErrors().forEach(e -> w.println("error: " + e));
+    w.flush();
   }
 }

@@ -24,12 +24,17 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: index, serve, classify, eval, bench, corpus or candidates");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: index, serve, classify, eval, bench, load, corpus or candidates");
   }
 
   public static void main(String[] args) {
     LUCENE_LOG.setLevel(java.util.logging.Level.WARNING);
-    System.exit(commandLine().execute(args));
+    CommandLine cli = commandLine();
+    int exit = cli.execute(args);
+    // What a command printed without a line end is still in picocli's writers.
+    cli.getOut().flush();
+    cli.getErr().flush();
+    System.exit(exit);
   }
 
   static CommandLine commandLine() {

@@ -1,28 +1,28 @@
 package dev.jobcode.cli;
 
 import dev.jobcode.index.ProgressListener;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * A progress bar on standard error: redrawn in place on a terminal, one line per 10% otherwise
- * (logs and CI).
+ * A progress bar on the command's error writer: redrawn in place on a terminal, one line per 10%
+ * otherwise (logs and CI).
  */
 final class ProgressBar implements ProgressListener {
   private static final int WIDTH = 30;
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private String label;
   private final boolean terminal;
   private long start = System.nanoTime();
   private long lastDraw;
   private long lastDecile = -1;
 
-  ProgressBar(String label) {
-    this(System.err, label, System.console() != null);
+  ProgressBar(PrintWriter out, String label) {
+    this(out, label, System.console() != null);
   }
 
-  ProgressBar(PrintStream out, String label, boolean terminal) {
+  ProgressBar(PrintWriter out, String label, boolean terminal) {
     this.out = out;
     this.label = label;
     this.terminal = terminal;

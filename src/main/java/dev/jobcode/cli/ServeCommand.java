@@ -7,6 +7,7 @@ import dev.jobcode.server.JobcodeServer;
 import dev.jobcode.server.ServedIndex;
 import dev.jobcode.server.ServerSettings;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code jobcode serve}: the HTTP API over an index; builds the default index on first run. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -43,11 +46,14 @@ final class ServeCommand implements Callable<Integer> {
       description = "enable POST /admin/index, with the token in FILE (or in $" + ADMIN_TOKEN_ENV + "); default: off")
   Path adminTokenFile;
 
-  @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "64",
+  @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "" + ServerSettings.DEFAULT_MAX_IN_FLIGHT,
       description = "requests worked on at once; more wait up to 2 s, then get 503 (default: ${DEFAULT-VALUE})")
   int maxInFlight;
 
   static final String ADMIN_TOKEN_ENV = "JOBCODE_ADMIN_TOKEN";
+
+  @Spec
+  CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -55,20 +61,21 @@ final class ServeCommand implements Callable<Integer> {
       throw new Main.UsageException("--port must be 0..65535, got " + port);
     }
     ServerSettings settings = settings();
+    PrintWriter err = spec.commandLine().getErr();
     Path indexDir = engine.indexDir();
     if (!Files.exists(indexDir.resolve(IndexMeta.FILE))) {
       if (engine.indexGiven()) {
         throw new Main.UsageException("no index at " + indexDir + "; build it with 'jobcode index --out " + indexDir + "'");
       }
-      System.err.println("jobcode: no index at " + indexDir + " yet; building it once, with the default CV corpus"
+      err.println("jobcode: no index at " + indexDir + " yet; building it once, with the default CV corpus"
           + " (about 10 minutes)");
       Path onetDir = onet != null ? onet : Defaults.onet();
       Path cvs = Defaults.corpus();
       if (!Files.exists(cvs)) {
-        CorpusCommand.generate(onetDir, CorpusCommand.DEFAULT_COUNT, CorpusCommand.DEFAULT_SEED, cvs);
+        CorpusCommand.generate(onetDir, CorpusCommand.DEFAULT_COUNT, CorpusCommand.DEFAULT_SEED, cvs, err);
       }
       IndexCommand.build(onetDir, Optional.empty(), Optional.of(cvs), indexDir, ModelSpec.DEFAULT,
-          engine.modelsDir(), HnswParams.DEFAULT);
+          engine.modelsDir(), HnswParams.DEFAULT, err);
     }
     long start = System.nanoTime();
     try (Engine opened = engine.open(); ServedIndex served = new ServedIndex(opened.classifier())) {
@@ -81,12 +88,12 @@ final class ServeCommand implements Callable<Integer> {
       }, "shutdown"));
       server.start(host, port);
       IndexMeta meta = opened.classifier().index().meta();
-      System.err.printf(Locale.ROOT, "jobcode: serving %s %s (%s)%s on http://%s:%d, ready in %.1f s%n",
+      err.printf(Locale.ROOT, "jobcode: serving %s %s (%s)%s on http://%s:%d, ready in %.1f s%n",
           meta.taxonomy().name(), meta.taxonomy().version(), meta.model().id(),
           meta.hasCandidates() ? String.format(Locale.ROOT, " and %,d CVs", meta.candidates().count()) : "",
           host, server.port(), (System.nanoTime() - start) / 1e9);
       if (settings.adminEnabled()) {
-        System.err.println("jobcode: admin endpoint POST /admin/index is on");
+        err.println("jobcode: admin endpoint POST /admin/index is on");
       }
       stopped.await();
     }

@@ -1,9 +1,5 @@
 package dev.jobcode.server;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.jobcode.classify.CandidateSearch;
 import dev.jobcode.classify.Classification;
 import dev.jobcode.classify.Evidence;
@@ -19,17 +15,11 @@ import dev.jobcode.taxonomy.OnetCodes;
 import java.util.List;
 
 /**
- * The JSON shapes of the API, as records (snake_case on the wire). The CLI prints the same ones,
- * so {@code jobcode classify --json} and {@code POST /v1/classify} agree.
+ * The JSON shapes of the API, as records (snake_case on the wire, by {@link dev.jobcode.json.Json}). The CLI
+ * prints the same ones, so {@code jobcode classify --json} and {@code POST /v1/classify} agree.
  */
 public final class Api {
   private Api() {}
-
-  /** The mapper for every response and request body. */
-  public static final ObjectMapper JSON = new ObjectMapper()
-      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
-      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
   public record TaxonomyRef(String name, String version) {
     public static TaxonomyRef of(IndexMeta meta) {

@@ -9,9 +9,6 @@ import io.javalin.http.Context;
  * {@code GET /v1/candidates/{id}}. An index built without CVs answers 404 {@code no_candidates}.
  */
 final class CandidateController {
-  /** Neighbours that vote when a classify request does not say. */
-  static final int DEFAULT_VOTERS = 15;
-
   private final ServedIndex served;
 
   CandidateController(ServedIndex served) {
@@ -25,7 +22,7 @@ final class CandidateController {
   }
 
   void classify(Context ctx) {
-    CandidateQuery query = CandidateRequests.query(JsonBodies.object(ctx), DEFAULT_VOTERS);
+    CandidateQuery query = CandidateRequests.query(JsonBodies.object(ctx), CandidateSearch.DEFAULT_VOTERS);
     ctx.json(served.with(g -> Api.CandidateVoteResponse.of(g.candidates().vote(known(query, g)))));
   }
 

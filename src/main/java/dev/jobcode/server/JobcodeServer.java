@@ -9,6 +9,7 @@ import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.InvalidQueryException;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.index.OnetIndex;
+import dev.jobcode.json.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -71,7 +72,7 @@ public final class JobcodeServer {
       config.http.prefer405over404 = true;
       config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.idleTimeout().toMillis()));
       config.jetty.modifyServer(server -> server.setHandler(inFlight));
-      config.jsonMapper(new JavalinJackson(Api.JSON, false));
+      config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
       config.requestLogger.http((ctx, ms) -> requestLog.record(String.format(Locale.ROOT, "%s %s %d %.1f ms",
           ctx.method(), ctx.path(), ctx.statusCode(), ms)));
       if (!settings.corsOrigins().isEmpty()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.jobcode.classify.InvalidQueryException;
 import dev.jobcode.classify.Mode;
 import dev.jobcode.classify.Query;
+import dev.jobcode.json.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,7 +19,7 @@ import java.util.Set;
  * type. Every problem is a 400 that names the field.
  */
 final class Requests {
-  private static final ObjectReader READER = Api.JSON.reader()
+  private static final ObjectReader READER = Json.MAPPER.reader()
       .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final Set<String> QUERY_FIELDS = Set.of("title", "description", "k", "mode");
   private static final Set<String> ITEM_FIELDS = Set.of("title", "description");

@@ -22,8 +22,11 @@ public record ServerSettings(long maxBodyBytes, int maxBatchItems, int maxInFlig
   /** Shortest admin token accepted: a guessable token is no protection. */
   public static final int MIN_TOKEN_CHARS = 16;
 
-  public static final ServerSettings DEFAULT = new ServerSettings(1_048_576, 256, 64, Duration.ofSeconds(2),
-      Duration.ofSeconds(30), Duration.ofSeconds(30), List.of(), null);
+  /** Requests worked on at once unless told otherwise ({@code serve --max-in-flight}). */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 64;
+
+  public static final ServerSettings DEFAULT = new ServerSettings(1_048_576, 256, DEFAULT_MAX_IN_FLIGHT,
+      Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(30), List.of(), null);
 
   public ServerSettings {
     if (maxBodyBytes < 1024 || maxBatchItems < 1 || maxInFlight < 1) {

@@ -20,4 +20,10 @@ class ReviewRuleTest {
     assertThat(rule.needsReview(List.of(match(0.5)))).as("alone").isFalse();
     assertThat(rule.needsReview(List.of())).isTrue();
   }
+
+  @Test
+  void describesItselfFromItsThresholds() {
+    assertThat(ReviewRule.DEFAULT.describe()).isEqualTo("top score < 0.3 or lead over the second < 0.1");
+    assertThat(new ReviewRule(0.25, 0.05).describe()).isEqualTo("top score < 0.25 or lead over the second < 0.05");
+  }
 }

@@ -3,11 +3,8 @@ package dev.jobcode.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jobcode.server.Api;
+import dev.jobcode.json.Json;
 import dev.jobcode.testing.RealData;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,21 +17,13 @@ class BenchIT {
   @Test
   void quickBenchReportsEveryFigureAndRatio() throws Exception {
     Path out = tmp.resolve("bench.json");
-    ByteArrayOutputStream table = new ByteArrayOutputStream();
-    PrintStream saved = System.out;
-    System.setOut(new PrintStream(table, true, StandardCharsets.UTF_8));
-    int exit;
-    try {
-      exit = Main.commandLine().execute("bench", "--quick", "--index", RealData.index().toString(),
-          "--models", RealData.home().resolve("models").toString(), "--onet", RealData.onet30().toString(),
-          "--out", out.toString());
-    } finally {
-      System.setOut(saved);
-    }
-    assertThat(exit).isZero();
-    assertThat(table.toString(StandardCharsets.UTF_8)).contains("encoder alone").contains("HNSW recall@10")
-        .contains("index build").contains("candidate search");
-    JsonNode r = Api.JSON.readTree(out.toFile());
+    CliRun run = CliRun.of("bench", "--quick", "--index", RealData.index().toString(),
+        "--models", RealData.home().resolve("models").toString(), "--onet", RealData.onet30().toString(),
+        "--out", out.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("encoder alone").contains("HNSW recall@10")
+        .contains("index build").contains("candidate search").contains("JSON: " + out);
+    JsonNode r = Json.MAPPER.readTree(out.toFile());
     assertThat(r.get("titles").asInt()).isEqualTo(256);
     for (String ratio : new String[] {"classify_batch_vs_encoder", "http_batch_vs_encoder", "http_single_p50_vs_encoder",
         "build_vs_encoding", "http_concurrent_vs_encoder_batch"}) {

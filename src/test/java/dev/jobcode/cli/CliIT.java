@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobcode.encoder.ModelSpec;
 import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.IndexMeta;
-import dev.jobcode.server.Api;
+import dev.jobcode.json.Json;
 import dev.jobcode.table.Table;
 import dev.jobcode.testing.Fixtures;
 import dev.jobcode.testing.RealData;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,23 +25,8 @@ class CliIT {
   @TempDir
   Path tmp;
 
-  /** Exit code, standard output and standard error of one run. */
-  record Run(int exit, String out, String err) {}
-
-  private Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream savedOut = System.out;
-    PrintStream savedErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int exit = Main.commandLine().execute(args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(savedOut);
-      System.setErr(savedErr);
-    }
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private String index() {
@@ -57,16 +39,16 @@ class CliIT {
 
   @Test
   void classifyPrintsATable() {
-    Run r = run("classify", "--index", index(), "--models", models(), "-k", "3", "Electrician");
+    CliRun r = run("classify", "--index", index(), "--models", models(), "-k", "3", "Electrician");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("O*NET-SOC 30.0").contains("1. 47-2111.00  Electricians");
   }
 
   @Test
   void classifyJsonIsTheApiShape() throws IOException {
-    Run r = run("classify", "--index", index(), "--models", models(), "--json", "--mode", "similarity", "Data Scientist");
+    CliRun r = run("classify", "--index", index(), "--models", models(), "--json", "--mode", "similarity", "Data Scientist");
     assertThat(r.exit()).as(r.err()).isZero();
-    JsonNode json = Api.JSON.readTree(r.out());
+    JsonNode json = Json.MAPPER.readTree(r.out());
     assertThat(json.at("/taxonomy/version").asText()).isEqualTo("30.0");
     assertThat(json.at("/model/id").asText()).isEqualTo(ModelSpec.DEFAULT_ID);
     assertThat(json.at("/query/mode").asText()).isEqualTo("similarity");
@@ -79,7 +61,7 @@ class CliIT {
     Path in = tmp.resolve("titles.csv");
     Files.writeString(in, "id,title,description\n1,Electrician,\n2,\"Nurse, ICU\",cares for patients in intensive care\n3,  ,\n");
     Path out = tmp.resolve("out.csv");
-    Run r = run("classify", "--index", index(), "--models", models(), "-k", "2", "--input", in.toString(), "--output", out.toString());
+    CliRun r = run("classify", "--index", index(), "--models", models(), "-k", "2", "--input", in.toString(), "--output", out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).contains("classified 2 rows").contains("1 rows with an empty or invalid title").contains("lines 4");
     List<String> lines = Files.readAllLines(out);
@@ -96,7 +78,7 @@ class CliIT {
     Path in = tmp.resolve("titles.tsv");
     Files.writeString(in, "title\nData Scientist\n");
     Path out = tmp.resolve("out.tsv");
-    Run r = run("classify", "--index", index(), "--models", models(), "--input", in.toString(), "--output", out.toString());
+    CliRun r = run("classify", "--index", index(), "--models", models(), "--input", in.toString(), "--output", out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(Files.readAllLines(out).get(1)).startsWith("Data Scientist\t15-2051.00\tData Scientists\t");
   }
@@ -107,7 +89,7 @@ class CliIT {
     Files.writeString(in, "title\tnote\n\"Graphic & Web Designer\" Executive\tquote at the start\n"
         + "Senior \"Lead\" Nurse\tquote in the middle\n12\" Saw Operator\tunbalanced quote\n");
     Path b = tmp.resolve("b.tsv");
-    Run r = run("classify", "--index", index(), "--models", models(), "--input", in.toString(), "--output", b.toString());
+    CliRun r = run("classify", "--index", index(), "--models", models(), "--input", in.toString(), "--output", b.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).contains("classified 3 rows");
     Table out = Table.read(b);
@@ -121,7 +103,7 @@ class CliIT {
 
     // The output is an input again: every row read, the answer columns replaced rather than doubled.
     Path c = tmp.resolve("c.tsv");
-    Run again = run("classify", "--index", index(), "--models", models(), "--input", b.toString(), "--output", c.toString());
+    CliRun again = run("classify", "--index", index(), "--models", models(), "--input", b.toString(), "--output", c.toString());
     assertThat(again.exit()).as(again.err()).isZero();
     assertThat(again.err()).contains("classified 3 rows");
     assertThat(Table.read(c).header()).isEqualTo(out.header());
@@ -133,7 +115,7 @@ class CliIT {
     Path in = tmp.resolve("titles.csv");
     Files.writeString(in, "title,soc\nChief Executive,11-1011\nCritical care nurse,29-1141\n");
     Path xlsx = tmp.resolve("classified.xlsx");
-    Run r = run("classify", "--index", index(), "--models", models(), "--input", in.toString(), "--output", xlsx.toString());
+    CliRun r = run("classify", "--index", index(), "--models", models(), "--input", in.toString(), "--output", xlsx.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(xlsx.toFile())) {
       var row = workbook.getSheetAt(0).getRow(1);
@@ -142,7 +124,7 @@ class CliIT {
       assertThat(row.getCell(2).getStringCellValue()).isEqualTo("11-1011.00");
     }
     Path csv = tmp.resolve("again.csv");
-    Run again = run("classify", "--index", index(), "--models", models(), "--input", xlsx.toString(), "--output", csv.toString());
+    CliRun again = run("classify", "--index", index(), "--models", models(), "--input", xlsx.toString(), "--output", csv.toString());
     assertThat(again.exit()).as(again.err()).isZero();
     Table back = Table.read(csv);
     assertThat(back.rows()).hasSize(2);
@@ -190,7 +172,7 @@ class CliIT {
         "admin token must have at least 16 characters", "cannot read --admin-token-file",
         "--cors-origin must be * or an origin", "--max-in-flight must be at least 1", "--clients must be 1..1024"};
     for (int i = 0; i < cases.length; i++) {
-      Run r = run(cases[i]);
+      CliRun r = run(cases[i]);
       assertThat(r.exit()).as(String.join(" ", cases[i]) + "\n" + r.err()).isEqualTo(2);
       assertThat(r.err()).as(String.join(" ", cases[i])).contains(messages[i]).doesNotContain("\tat ");
     }
@@ -199,10 +181,10 @@ class CliIT {
 
   @Test
   void failuresExitWith1AndOneClearLine() {
-    Run r = run("classify", "--index", tmp.resolve("nothing").toString(), "--models", models(), "Nurse");
+    CliRun r = run("classify", "--index", tmp.resolve("nothing").toString(), "--models", models(), "Nurse");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("no jobcode index at").doesNotContain("\tat ");
-    Run bad = run("index", "--onet", tmp.resolve("no-onet").toString(), "--out", tmp.resolve("idx").toString());
+    CliRun bad = run("index", "--onet", tmp.resolve("no-onet").toString(), "--out", tmp.resolve("idx").toString());
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.err()).contains("O*NET folder not found");
     assertThat(Files.exists(tmp.resolve("idx"))).isFalse();
@@ -211,7 +193,7 @@ class CliIT {
   @Test
   void serveRefusesACorruptIncompleteOrForeignIndexAtStart() throws IOException {
     Path good = tmp.resolve("good");
-    Run built = run("index", "--onet", Fixtures.onetDir().toString(), "--models", models(), "--out", good.toString());
+    CliRun built = run("index", "--onet", Fixtures.onetDir().toString(), "--models", models(), "--out", good.toString());
     assertThat(built.exit()).as(built.err()).isZero();
 
     Path corrupt = copy(good, "corrupt");
@@ -230,7 +212,7 @@ class CliIT {
     String[][] cases = {{corrupt.toString(), "rebuild"}, {incomplete.toString(), "cannot read"},
         {foreign.toString(), "was built with model " + ModelSpec.DEFAULT_ID + " (sha256 111111111111"}};
     for (String[] c : cases) {
-      Run r = run("serve", "--index", c[0], "--models", models(), "--port", "0");
+      CliRun r = run("serve", "--index", c[0], "--models", models(), "--port", "0");
       assertThat(r.exit()).as(c[0] + "\n" + r.err()).isEqualTo(1);
       assertThat(r.err()).contains(c[1]).doesNotContain("\tat ");
     }
@@ -252,7 +234,7 @@ class CliIT {
     Path b = tmp.resolve("b.jsonl");
     String onet = RealData.onet30().toString();
     assertThat(run("corpus", "generate", "--count", "40", "--seed", "42", "--onet", onet, "--out", a.toString()).exit()).isZero();
-    Run r = run("corpus", "generate", "--count", "40", "--seed", "42", "--onet", onet, "--out", b.toString());
+    CliRun r = run("corpus", "generate", "--count", "40", "--seed", "42", "--onet", onet, "--out", b.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).contains("wrote 40 CVs");
     assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
@@ -262,20 +244,40 @@ class CliIT {
 
   @Test
   void candidatesSearchAndClassifyFromTheCommandLine() throws IOException {
-    Run r = run("candidates", "search", "--index", index(), "--models", models(), "--json", "-k", "3",
+    CliRun r = run("candidates", "search", "--index", index(), "--models", models(), "--json", "-k", "3",
         "--major-group", "29", "--text", "Registered nurse on an intensive care unit");
     assertThat(r.exit()).as(r.err()).isZero();
-    JsonNode json = Api.JSON.readTree(r.out());
+    JsonNode json = Json.MAPPER.readTree(r.out());
     assertThat(json.get("results")).hasSize(3).allSatisfy(c -> assertThat(c.get("major_group").asText()).isEqualTo("29"));
-    Run table = run("candidates", "search", "--index", index(), "--models", models(), "--id", "cv-00001", "-k", "2");
+    CliRun table = run("candidates", "search", "--index", index(), "--models", models(), "--id", "cv-00001", "-k", "2");
     assertThat(table.exit()).as(table.err()).isZero();
     assertThat(table.out().lines()).hasSize(2).noneMatch(l -> l.startsWith("cv-00001 "));
-    Run vote = run("candidates", "classify", "--index", index(), "--models", models(), "--text", "Java backend developer");
+    CliRun vote = run("candidates", "classify", "--index", index(), "--models", models(), "--text", "Java backend developer");
     assertThat(vote.exit()).as(vote.err()).isZero();
-    assertThat(Api.JSON.readTree(vote.out()).at("/major_groups/0/major_group").asText()).isEqualTo("15");
-    Run unknown = run("candidates", "search", "--index", index(), "--models", models(), "--id", "nobody");
+    assertThat(Json.MAPPER.readTree(vote.out()).at("/major_groups/0/major_group").asText()).isEqualTo("15");
+    CliRun unknown = run("candidates", "search", "--index", index(), "--models", models(), "--id", "nobody");
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("no candidate with id 'nobody'");
+  }
+
+  @Test
+  void candidatesEvalHoldsOutCvsAndWritesBothScores() throws IOException {
+    Path out = tmp.resolve("holdout.json");
+    CliRun r = run("candidates", "eval", "--index", index(), "--models", models(), "--holdout", "0.05", "--out",
+        out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("holding out 30 of 600 labelled CVs (seed 42)");
+    assertThat(r.out()).contains("held out 30 CVs; kNN vote of 15 nearest CVs").contains("occupation classifier");
+    JsonNode json = Json.MAPPER.readTree(out.toFile());
+    assertThat(json.get("held_out").asInt()).isEqualTo(30);
+    assertThat(json.get("k").asInt()).isEqualTo(15);
+    for (String by : new String[] {"vote", "classifier"}) {
+      assertThat(json.at("/" + by + "/major_top1").asDouble()).as(by).isBetween(json.at("/" + by + "/onet_top1").asDouble(), 1.0);
+      assertThat(json.at("/" + by + "/cvs_per_second").asDouble()).as(by).isPositive();
+    }
+    CliRun tooFew = run("candidates", "eval", "--index", index(), "--models", models(), "--holdout", "0.0001");
+    assertThat(tooFew.exit()).isEqualTo(2);
+    assertThat(tooFew.err()).contains("too few to hold out");
   }
 
   @Test
@@ -283,7 +285,7 @@ class CliIT {
     Path cvs = tmp.resolve("cvs.jsonl");
     Files.writeString(cvs, "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": \"b\"}\n");
     Path out = tmp.resolve("idx");
-    Run r = run("index", "--onet", RealData.onet30().toString(), "--models", models(), "--cvs", cvs.toString(),
+    CliRun r = run("index", "--onet", RealData.onet30().toString(), "--models", models(), "--cvs", cvs.toString(),
         "--out", out.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("cvs.jsonl line 2: text is required");

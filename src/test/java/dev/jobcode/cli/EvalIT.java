@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobcode.encoder.ModelSpec;
-import dev.jobcode.server.Api;
+import dev.jobcode.json.Json;
 import dev.jobcode.testing.RealData;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,16 +22,10 @@ class EvalIT {
         "--set", RealData.home().resolve("../shared/data/eval/" + set).normalize().toString(), "--limit", "60",
         "--out", out.toString()};
     String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra)).toArray(String[]::new);
-    PrintStream saved = System.out;
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-    try {
-      assertThat(Main.commandLine().execute(args)).isZero();
-    } finally {
-      System.setOut(saved);
-    }
-    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("top-1");
-    return Api.JSON.readTree(out.toFile());
+    CliRun run = CliRun.of(args);
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("top-1");
+    return Json.MAPPER.readTree(out.toFile());
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.jobcode.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobcode.json.Json;
 import dev.jobcode.testing.Fixtures;
 import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
@@ -31,7 +32,7 @@ class CandidateServerTest {
         : RequestBody.create(json.getBytes(StandardCharsets.UTF_8), MediaType.get("application/json"));
     try (Response r = client.request(path, b -> b.method(method, body))) {
       String raw = r.body().string();
-      return new Answer(r.code(), Api.JSON.readTree(raw), raw);
+      return new Answer(r.code(), Json.MAPPER.readTree(raw), raw);
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobcode.encoder.ModelSpec;
+import dev.jobcode.json.Json;
 import dev.jobcode.testing.RealData;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +25,7 @@ class ServerIT {
           .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"Registered Nurse - ICU\", \"k\": 3}")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(200);
-      JsonNode json = Api.JSON.readTree(r.body());
+      JsonNode json = Json.MAPPER.readTree(r.body());
       assertThat(json.at("/taxonomy/version").asText()).isEqualTo("30.0");
       assertThat(json.at("/results/0/soc_code").asText()).isEqualTo("29-1141");
       assertThat(json.at("/results/0/evidence/0/text").asText()).containsIgnoringCase("Nurse");
@@ -32,7 +33,7 @@ class ServerIT {
 
       HttpResponse<String> occupation = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/occupations/15-1252.00")).build(),
           HttpResponse.BodyHandlers.ofString());
-      assertThat(Api.JSON.readTree(occupation.body()).get("title").asText()).isEqualTo("Software Developers");
+      assertThat(Json.MAPPER.readTree(occupation.body()).get("title").asText()).isEqualTo("Software Developers");
     } finally {
       app.stop();
     }

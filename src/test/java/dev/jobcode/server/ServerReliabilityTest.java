@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.encoder.ModelInfo;
 import dev.jobcode.index.IndexBuilder;
+import dev.jobcode.json.Json;
 import dev.jobcode.testing.FakeEncoder;
 import dev.jobcode.testing.Fixtures;
 import dev.jobcode.testing.GatedEncoder;
@@ -82,7 +83,7 @@ class ServerReliabilityTest {
       b.headers(headers);
     }
     HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    return new Answer(r.statusCode(), r.body().isEmpty() ? null : Api.JSON.readTree(r.body()), r.headers().map());
+    return new Answer(r.statusCode(), r.body().isEmpty() ? null : Json.MAPPER.readTree(r.body()), r.headers().map());
   }
 
   private Answer classify(JobcodeServer server, String title) throws IOException, InterruptedException {
@@ -90,7 +91,7 @@ class ServerReliabilityTest {
   }
 
   private Answer swap(JobcodeServer server, Path dir) throws IOException, InterruptedException {
-    return send(server, "POST", "/admin/index", Api.JSON.createObjectNode().put("path", dir.toString()).toString(),
+    return send(server, "POST", "/admin/index", Json.MAPPER.createObjectNode().put("path", dir.toString()).toString(),
         "Authorization", "Bearer " + TOKEN);
   }
 
@@ -304,7 +305,7 @@ class ServerReliabilityTest {
     JobcodeServer server = start(Fixtures.classifierWithCandidates(), ServerSettings.DEFAULT, log::add);
     String secret = "Jane Roe, 12 Secret Street, jane.roe@example.com, seven years of intensive care nursing";
     assertThat(send(server, "POST", "/v1/candidates/search",
-        Api.JSON.createObjectNode().put("text", secret).toString()).status()).isEqualTo(200);
+        Json.MAPPER.createObjectNode().put("text", secret).toString()).status()).isEqualTo(200);
     assertThat(send(server, "POST", "/v1/classify", "{\"title\": \"Registered Nurse " + secret + "\"}").status())
         .isEqualTo(200);
     assertThat(send(server, "POST", "/v1/classify", "{\"title\": 3, \"description\": \"" + secret + "\"}").status())

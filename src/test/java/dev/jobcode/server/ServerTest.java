@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobcode.classify.Classifier;
+import dev.jobcode.json.Json;
 import dev.jobcode.testing.Fixtures;
 import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
@@ -31,7 +32,7 @@ class ServerTest {
     try (Response r = client.request(path, b -> b.method(method, body == null ? null
         : RequestBody.create(body, contentType == null ? null : MediaType.get(contentType))))) {
       String raw = r.body().string();
-      return new Answer(r.code(), Api.JSON.readTree(raw), raw);
+      return new Answer(r.code(), Json.MAPPER.readTree(raw), raw);
     }
   }
 

@@ -1,24 +1,24 @@
-package dev.jobcode.cli;
+package dev.jobcode.measure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jobcode.server.Api;
+import dev.jobcode.classify.Classifier;
+import dev.jobcode.json.Json;
+import dev.jobcode.server.JobcodeServer;
+import dev.jobcode.server.ServerSettings;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.ConnectionPool;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
@@ -27,60 +27,49 @@ import okhttp3.Response;
  * with a client-side time-out so that a hanging request counts as an error rather than hanging the
  * test. Counts every status, error and taxonomy version seen.
  */
-final class LoadTest {
-  static final int BATCH_ITEMS = 8;
+public final class LoadTest {
+  public static final int BATCH_ITEMS = 8;
   /** A request without an answer after this long is an error. */
-  static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
-  private static final MediaType JSON = MediaType.get("application/json");
+  public static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+  /** The load before the measured run against a server of its own, at most. */
+  private static final Duration WARM_UP = Duration.ofSeconds(5);
   private static final int ERRORS_KEPT = 10;
-
-  /** What a run saw. */
-  record Report(int clients, double seconds, int requests, int titles, Map<Integer, Integer> statuses,
-                int errors, List<String> firstErrors, Map<String, Integer> versions,
-                double singleP50, double singleP99, double batchP50, double batchP99) {
-    double requestsPerSecond() {
-      return requests / seconds;
-    }
-
-    double titlesPerSecond() {
-      return titles / seconds;
-    }
-
-    ObjectNode toJson() {
-      ObjectNode n = Api.JSON.createObjectNode();
-      n.put("clients", clients).put("seconds", BenchCommand.round(seconds)).put("requests", requests)
-          .put("titles", titles).put("errors", errors)
-          .put("requests_per_s", BenchCommand.round(requestsPerSecond()))
-          .put("titles_per_s", BenchCommand.round(titlesPerSecond()))
-          .put("single_p50_ms", BenchCommand.round(singleP50)).put("single_p99_ms", BenchCommand.round(singleP99))
-          .put("batch_p50_ms", BenchCommand.round(batchP50)).put("batch_p99_ms", BenchCommand.round(batchP99));
-      ObjectNode s = n.putObject("statuses");
-      statuses.forEach((code, count) -> s.put(String.valueOf(code), count));
-      ObjectNode v = n.putObject("versions");
-      versions.forEach(v::put);
-      firstErrors.forEach(n.putArray("first_errors")::add);
-      return n;
-    }
-  }
 
   private final String base;
   private final List<String> titles;
+  private final int clients;
   private final OkHttpClient client;
 
-  LoadTest(String baseUrl, List<String> titles, int clients) {
+  public LoadTest(String baseUrl, List<String> titles, int clients) {
     if (titles.size() < BATCH_ITEMS) {
       throw new IllegalArgumentException("need at least " + BATCH_ITEMS + " titles");
     }
     this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.titles = List.copyOf(titles);
-    this.client = new OkHttpClient.Builder()
-        .connectionPool(new ConnectionPool(clients, 1, TimeUnit.MINUTES))
-        .callTimeout(CALL_TIMEOUT)
-        .build();
+    this.clients = clients;
+    this.client = HttpClients.keepAlive(clients, CALL_TIMEOUT);
   }
 
-  /** Runs {@code clients} threads for {@code duration}; no request starts after it. */
-  Report run(int clients, Duration duration, int batchEvery) throws InterruptedException {
+  /**
+   * Against a server of its own over {@code classifier} on 127.0.0.1: a warm-up (at most
+   * {@link #WARM_UP}), then the run, with the heap in use after a collection before and after it.
+   */
+  public static LoadReport onOwnServer(Classifier classifier, List<String> titles, int clients, Duration duration,
+                                       int batchEvery) throws InterruptedException {
+    JobcodeServer server = JobcodeServer.create(classifier, ServerSettings.DEFAULT).start("127.0.0.1", 0);
+    try {
+      LoadTest load = new LoadTest("http://127.0.0.1:" + server.port(), titles, clients);
+      load.run(duration.compareTo(WARM_UP) < 0 ? duration : WARM_UP, batchEvery);
+      long before = Heap.usedAfterGc();
+      LoadReport report = load.run(duration, batchEvery);
+      return report.withHeap(before, Heap.usedAfterGc(), Heap.peak());
+    } finally {
+      server.stop();
+    }
+  }
+
+  /** Runs the clients for {@code duration}; no request starts after it. */
+  public LoadReport run(Duration duration, int batchEvery) throws InterruptedException {
     AtomicInteger next = new AtomicInteger();
     long end = System.nanoTime() + duration.toNanos();
     List<Worker> workers = new ArrayList<>();
@@ -102,23 +91,23 @@ final class LoadTest {
       for (Future<?> f : running) {
         f.get();
       }
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IllegalStateException("a load client failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return merge(clients, seconds, workers);
+    return merge(seconds, workers);
   }
 
-  private static Report merge(int clients, double seconds, List<Worker> workers) {
+  private LoadReport merge(double seconds, List<Worker> workers) {
     Latencies single = new Latencies();
     Latencies batch = new Latencies();
     Map<Integer, Integer> statuses = new TreeMap<>();
     Map<String, Integer> versions = new TreeMap<>();
     List<String> firstErrors = new ArrayList<>();
     int requests = 0;
-    int titles = 0;
+    int answered = 0;
     int errors = 0;
     for (Worker w : workers) {
       w.single.addAll(single);
@@ -126,12 +115,11 @@ final class LoadTest {
       w.statuses.forEach((k, v) -> statuses.merge(k, v, Integer::sum));
       w.versions.forEach((k, v) -> versions.merge(k, v, Integer::sum));
       requests += w.requests;
-      titles += w.answered;
+      answered += w.answered;
       errors += w.errors;
       w.firstErrors.stream().limit(ERRORS_KEPT - firstErrors.size()).forEach(firstErrors::add);
     }
-    return new Report(clients, seconds, requests, titles, statuses, errors, firstErrors, versions,
-        single.percentile(50), single.percentile(99), batch.percentile(50), batch.percentile(99));
+    return LoadReport.of(clients, seconds, requests, answered, errors, statuses, versions, firstErrors, single, batch);
   }
 
   /** One client's counts; touched by its own thread only. */
@@ -146,7 +134,7 @@ final class LoadTest {
     int errors;
 
     void send(boolean isBatch, int from) {
-      ObjectNode body = Api.JSON.createObjectNode();
+      ObjectNode body = Json.MAPPER.createObjectNode();
       String path;
       if (isBatch) {
         path = "/v1/classify/batch";
@@ -158,8 +146,7 @@ final class LoadTest {
         path = "/v1/classify";
         body.put("title", title(from));
       }
-      Request request = new Request.Builder().url(base + path)
-          .post(RequestBody.create(body.toString(), JSON)).build();
+      var request = HttpClients.postJson(base + path, body.toString().getBytes(StandardCharsets.UTF_8));
       long t0 = System.nanoTime();
       requests++;
       try (Response response = client.newCall(request).execute()) {
@@ -168,7 +155,7 @@ final class LoadTest {
         statuses.merge(response.code(), 1, Integer::sum);
         if (response.code() == 200) {
           answered += isBatch ? BATCH_ITEMS : 1;
-          JsonNode json = Api.JSON.readTree(answer);
+          JsonNode json = Json.MAPPER.readTree(answer);
           versions.merge(json.at("/taxonomy/version").asText("?"), 1, Integer::sum);
         } else {
           error("HTTP " + response.code() + " " + path + ": " + answer);

@@ -1,11 +1,9 @@
-package dev.jobcode.cli;
+package dev.jobcode.measure;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.index.HnswParams;
 import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.ProgressListener;
-import dev.jobcode.server.Api;
 import dev.jobcode.taxonomy.OccupationText;
 import dev.jobcode.taxonomy.OnetLoader;
 import dev.jobcode.taxonomy.Taxonomy;
@@ -14,12 +12,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * Index build time against the pure encoding time of the same texts, both on the first {@code n}
@@ -31,7 +29,7 @@ final class BuildBench {
 
   private BuildBench() {}
 
-  static ObjectNode run(Path onetDir, Encoder encoder, HnswParams hnsw, int n) throws IOException {
+  static BenchReport.Build run(Path onetDir, Encoder encoder, HnswParams hnsw, int n) throws IOException {
     Taxonomy subset = OnetLoader.load(onetDir, Optional.empty()).firstOccupations(n);
     List<OccupationText> texts = subset.texts();
     Set<String> distinct = new LinkedHashSet<>();
@@ -49,14 +47,10 @@ final class BuildBench {
       start = System.nanoTime();
       new IndexBuilder(encoder, hnsw, ProgressListener.NONE).build(subset, onetDir.toString(), tmp.resolve("index"));
       double buildSeconds = (System.nanoTime() - start) / 1e9;
-      ObjectNode node = Api.JSON.createObjectNode();
-      node.put("occupations", subset.occupations().size()).put("texts", unique.size())
-          .put("encoding_seconds", BenchCommand.round(encodeSeconds))
-          .put("build_seconds", BenchCommand.round(buildSeconds))
-          .put("build_vs_encoding", BenchCommand.round(buildSeconds / encodeSeconds));
-      return node;
+      return new BenchReport.Build(subset.occupations().size(), unique.size(), Figures.round(encodeSeconds),
+          Figures.round(buildSeconds), Figures.round(buildSeconds / encodeSeconds));
     } finally {
-      deleteTree(tmp);
+      IOUtils.rm(tmp);
     }
   }
 
@@ -70,14 +64,6 @@ final class BuildBench {
           throw new UncheckedIOException(e);
         }
       }).sum();
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

@@ -1,8 +1,6 @@
-package dev.jobcode.cli;
+package dev.jobcode.measure;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jobcode.server.Api;
+import dev.jobcode.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +13,12 @@ import java.util.concurrent.TimeUnit;
 final class PeerBench {
   private PeerBench() {}
 
-  static ObjectNode run(Path script, Path titles) throws IOException, InterruptedException {
-    ObjectNode node = Api.JSON.createObjectNode();
+  static BenchReport.Peer run(Path script, Path titles) throws IOException, InterruptedException {
     if (!Files.isRegularFile(script)) {
-      return node.put("skipped", "no peer script at " + script);
+      return BenchReport.Peer.skipped("no peer script at " + script);
     }
     if (!onPath("node") || !onPath("npm")) {
-      return node.put("skipped", "node and npm are needed to run the peer");
+      return BenchReport.Peer.skipped("node and npm are needed to run the peer");
     }
     Path out = Files.createTempFile("jobcode-peer-", ".json");
     Path log = Files.createTempFile("jobcode-peer-", ".log");
@@ -30,15 +27,14 @@ final class PeerBench {
           .redirectErrorStream(true).redirectOutput(log.toFile()).start();
       if (!p.waitFor(15, TimeUnit.MINUTES)) {
         p.destroyForcibly();
-        return node.put("skipped", "the peer did not finish in 15 minutes");
+        return BenchReport.Peer.skipped("the peer did not finish in 15 minutes");
       }
       if (p.exitValue() != 0 || Files.size(out) == 0) {
         String tail = Files.readString(log);
-        return node.put("skipped", "the peer failed (exit " + p.exitValue() + "): "
+        return BenchReport.Peer.skipped("the peer failed (exit " + p.exitValue() + "): "
             + tail.substring(Math.max(0, tail.length() - 300)).strip());
       }
-      JsonNode result = Api.JSON.readTree(out.toFile());
-      return (ObjectNode) result;
+      return Json.MAPPER.readValue(out.toFile(), BenchReport.Peer.class);
     } finally {
       Files.deleteIfExists(out);
       Files.deleteIfExists(log);

@@ -1,0 +1,130 @@
+package dev.jobcode.eval;
+
+import dev.jobcode.classify.CandidateQuery;
+import dev.jobcode.classify.CandidateSearch;
+import dev.jobcode.classify.Classification;
+import dev.jobcode.classify.Classifier;
+import dev.jobcode.classify.Mode;
+import dev.jobcode.classify.Query;
+import dev.jobcode.corpus.Cv;
+import dev.jobcode.index.Candidate;
+import dev.jobcode.index.CandidateFilter;
+import dev.jobcode.index.CandidateIndex;
+import dev.jobcode.taxonomy.OnetCodes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Leave-out evaluation on the candidate index: a seeded share of the labelled CVs is held out, and
+ * each held-out CV is classified by the vote of the rest (the held-out ones never vote) and by the
+ * occupation classifier (its headline, else its first line, as the title and its text as the
+ * description), scored at top-1 occupation and major group.
+ */
+public final class CandidateHoldout {
+  /** Top-1 accuracy at occupation and major-group level, and how fast. */
+  public record Scores(double onetTop1, double majorTop1, double cvsPerSecond) {}
+
+  /** A run: how many were held out of how many labelled, with what, and the two classifiers' scores. */
+  public record Result(int heldOut, int labelled, long seed, int k, Scores vote, Scores classifier) {}
+
+  private final List<Candidate> heldOut;
+  private final int labelled;
+  private final long seed;
+
+  private CandidateHoldout(List<Candidate> heldOut, int labelled, long seed) {
+    this.heldOut = heldOut;
+    this.labelled = labelled;
+    this.seed = seed;
+  }
+
+  /**
+   * Holds out {@code share} of the labelled CVs of {@code index}, drawn with {@code seed} (the same
+   * index, share and seed: the same CVs).
+   *
+   * @throws IllegalArgumentException when the share leaves none held out, or none to vote
+   */
+  public static CandidateHoldout draw(CandidateIndex index, double share, long seed) {
+    List<Candidate> labelled = new ArrayList<>(index.candidates().stream().filter(c -> c.onetCode() != null).toList());
+    labelled.sort(Comparator.comparing(Candidate::id));
+    Collections.shuffle(labelled, new Random(seed));
+    int n = (int) Math.round(labelled.size() * share);
+    if (n < 1 || n >= labelled.size()) {
+      throw new IllegalArgumentException("the index has " + labelled.size() + " labelled CVs: too few to hold out "
+          + share);
+    }
+    return new CandidateHoldout(List.copyOf(labelled.subList(0, n)), labelled.size(), seed);
+  }
+
+  /** How many CVs are held out. */
+  public int size() {
+    return heldOut.size();
+  }
+
+  /** How many labelled CVs the index has. */
+  public int labelled() {
+    return labelled;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** Classifies the held-out CVs over {@code classifier}'s index: by the vote of {@code k} neighbours, and by the classifier. */
+  public Result evaluate(Classifier classifier, int k) {
+    CandidateIndex index = classifier.index().candidates().orElseThrow(CandidateSearch.NoCandidatesException::new);
+    return new Result(heldOut.size(), labelled, seed, k, vote(CandidateSearch.of(classifier), k),
+        classify(classifier, index));
+  }
+
+  private Scores vote(CandidateSearch search, int k) {
+    Set<String> heldIds = new LinkedHashSet<>(heldOut.stream().map(Candidate::id).toList());
+    long start = System.nanoTime();
+    List<String> best = new ArrayList<>(heldOut.size());
+    for (Candidate c : heldOut) {
+      CandidateSearch.Vote v = search.vote(new CandidateQuery(null, c.id(), k, CandidateFilter.NONE), heldIds);
+      best.add(v.occupations().isEmpty() ? "" : v.occupations().get(0).value());
+    }
+    return score(best, start);
+  }
+
+  private Scores classify(Classifier classifier, CandidateIndex index) {
+    long start = System.nanoTime();
+    List<Query> queries = new ArrayList<>(heldOut.size());
+    for (Candidate c : heldOut) {
+      Cv cv = index.cv(c);
+      String title = c.headline() != null ? c.headline() : cv.text().lines().findFirst().orElse(cv.text());
+      queries.add(new Query(clip(title, Query.MAX_TITLE_CHARS), clip(cv.text(), Query.MAX_DESCRIPTION_CHARS), 1,
+          Mode.DEFAULT));
+    }
+    List<String> best = new ArrayList<>(heldOut.size());
+    for (Classification answer : classifier.classifyAll(queries)) {
+      best.add(answer.results().isEmpty() ? "" : answer.results().get(0).occupation().code());
+    }
+    return score(best, start);
+  }
+
+  /** Scores the best codes, one per held-out CV in order ("" for none), found since {@code start}. */
+  private Scores score(List<String> best, long start) {
+    double seconds = (System.nanoTime() - start) / 1e9;
+    int code = 0;
+    int major = 0;
+    for (int i = 0; i < heldOut.size(); i++) {
+      Candidate c = heldOut.get(i);
+      String b = best.get(i);
+      code += b.equals(c.onetCode()) ? 1 : 0;
+      major += !b.isEmpty() && OnetCodes.majorGroup(b).equals(c.majorGroup()) ? 1 : 0;
+    }
+    int n = heldOut.size();
+    return new Scores((double) code / n, (double) major / n, n / seconds);
+  }
+
+  /** A CV may be longer than a query may be: its start stands for it. */
+  private static String clip(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+}

@@ -1,0 +1,199 @@
+package dev.jobcode.measure;
+
+import dev.jobcode.classify.CandidateQuery;
+import dev.jobcode.classify.CandidateSearch;
+import dev.jobcode.classify.Classifier;
+import dev.jobcode.classify.Query;
+import dev.jobcode.classify.TitleNormalizer;
+import dev.jobcode.encoder.Encoder;
+import dev.jobcode.index.Candidate;
+import dev.jobcode.index.CandidateFilter;
+import dev.jobcode.index.CandidateIndex;
+import dev.jobcode.index.Fields;
+import dev.jobcode.index.Hit;
+import dev.jobcode.index.IndexMeta;
+import dev.jobcode.index.VectorIndex;
+import dev.jobcode.server.JobcodeServer;
+import dev.jobcode.server.ServerSettings;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The bench: measures, in one run on a real index and model, after warm-up: the raw encoder,
+ * classify in process and over HTTP (single, batch, and concurrent single-title clients), HNSW
+ * recall and latency against exact search, candidate search, index build against pure encoding,
+ * index size and peak heap; optionally the peer.
+ */
+public final class Bench {
+  private static final int BATCH = 32;
+  private static final int ROUNDS = 3;
+  static final int CONCURRENT_CLIENTS = 16;
+
+  /**
+   * What to measure with.
+   *
+   * @param titles the titles to query
+   * @param candidateQueries how many CVs to search with
+   * @param buildOccupations how many occupations the build measurement indexes
+   * @param onetDir the O*NET release of the build measurement; null for the one the index was built from
+   * @param peer the peer's script and the titles file it reads, or null for no peer
+   */
+  public record Plan(List<String> titles, int candidateQueries, int buildOccupations, Path onetDir, PeerRun peer) {}
+
+  /** The peer's script, run on the titles of {@code titlesFile}. */
+  public record PeerRun(Path script, Path titlesFile) {}
+
+  private Bench() {}
+
+  /** Runs the plan against {@code classifier} and the {@code encoder} it was opened with. */
+  public static BenchReport run(Encoder encoder, Classifier classifier, Plan plan) throws Exception {
+    List<String> titles = plan.titles();
+    BenchReport.Layer encoderLayer;
+    BenchReport.Layer classifyLayer;
+    BenchReport.Http http;
+    JobcodeServer app = JobcodeServer.create(classifier, ServerSettings.DEFAULT).start("127.0.0.1", 0);
+    try {
+      HttpBench client = new HttpBench(app.port(), CONCURRENT_CLIENTS);
+      warmUp(encoder, classifier, client, titles);
+      // Latencies interleaved title by title, so that a change in the machine's load touches
+      // the three layers alike and their ratios hold.
+      Latencies encoderSingle = new Latencies();
+      Latencies classifySingle = new Latencies();
+      Latencies httpSingle = new Latencies();
+      for (String t : titles) {
+        encoderSingle.time(() -> encoder.encode(t));
+        classifySingle.time(() -> classifier.classify(Query.of(t)));
+        httpSingle.time(() -> client.classify(t));
+      }
+      // Throughputs: ROUNDS rounds of the four, each figure the median of its rounds.
+      double[][] rounds = new double[4][ROUNDS];
+      for (int r = 0; r < ROUNDS; r++) {
+        rounds[0][r] = throughput(titles, encoder::encode);
+        rounds[1][r] = throughput(titles, batch -> classifier.classifyAll(batch.stream().map(Query::of).toList()));
+        rounds[2][r] = throughput(titles, client::batch);
+        rounds[3][r] = client.concurrentSingles(titles, CONCURRENT_CLIENTS);
+      }
+      encoderLayer = new BenchReport.Layer(BenchReport.Percentiles.of(encoderSingle), median(rounds[0]));
+      classifyLayer = new BenchReport.Layer(BenchReport.Percentiles.of(classifySingle), median(rounds[1]));
+      http = new BenchReport.Http(BenchReport.Percentiles.of(httpSingle), median(rounds[2]), CONCURRENT_CLIENTS,
+          median(rounds[3]));
+    } finally {
+      app.stop();
+    }
+
+    BenchReport.Hnsw hnsw = recall(classifier, encoder, titles);
+    BenchReport.Candidates candidates = classifier.index().candidates()
+        .map(index -> candidates(CandidateSearch.of(classifier), index, plan.candidateQueries())).orElse(null);
+    IndexMeta meta = classifier.index().meta();
+    BenchReport.Index index = new BenchReport.Index(classifier.index().dir().toString(),
+        BuildBench.size(classifier.index().dir()), meta.buildSeconds());
+    Path onetDir = plan.onetDir() != null ? plan.onetDir() : Path.of(meta.taxonomy().source());
+    BenchReport.Build build = BuildBench.run(onetDir, encoder, meta.hnsw(), plan.buildOccupations());
+    BenchReport.Peer peer = plan.peer() == null ? null : PeerBench.run(plan.peer().script(), plan.peer().titlesFile());
+    return new BenchReport(titles.size(), encoder.model().id(), encoderLayer, classifyLayer, http, ROUNDS, hnsw,
+        candidates, index, build, BenchReport.Ratios.of(encoderLayer, classifyLayer, http, build, peer),
+        hnsw.recallAt10(), peer, Heap.peak());
+  }
+
+  private static void warmUp(Encoder encoder, Classifier classifier, HttpBench client, List<String> titles) {
+    List<String> some = titles.subList(0, Math.min(64, titles.size()));
+    for (String t : some) {
+      classifier.classify(Query.of(t));
+      client.classify(t);
+    }
+    encoder.encode(some);
+    client.batch(some.subList(0, Math.min(BATCH, some.size())));
+  }
+
+  private static double median(double[] xs) {
+    double[] sorted = xs.clone();
+    Arrays.sort(sorted);
+    return Figures.round(sorted[sorted.length / 2]);
+  }
+
+  private static double throughput(List<String> titles, Consumer<List<String>> call) {
+    long start = System.nanoTime();
+    for (int from = 0; from < titles.size(); from += BATCH) {
+      call.accept(titles.subList(from, Math.min(from + BATCH, titles.size())));
+    }
+    return Figures.round(titles.size() / ((System.nanoTime() - start) / 1e9));
+  }
+
+  /**
+   * Candidate search latency, k = 10: by a CV's text (encoding included) and by id (search only),
+   * each without a filter and with one (same major group and at least 5 years; by id, the same
+   * occupation: a selective filter).
+   */
+  private static BenchReport.Candidates candidates(CandidateSearch search, CandidateIndex index, int n) {
+    List<Candidate> sample = index.candidates().stream().filter(c -> c.onetCode() != null).limit(n).toList();
+    // A CV may be longer than a query may be: its start stands for it.
+    List<String> texts = sample.stream().map(c -> index.cv(c).text())
+        .map(t -> t.substring(0, Math.min(t.length(), CandidateQuery.MAX_TEXT_CHARS))).toList();
+    for (int i = 0; i < Math.min(20, sample.size()); i++) {
+      search.search(new CandidateQuery(texts.get(i), null, 10, CandidateFilter.NONE));
+    }
+    Latencies textPlain = new Latencies();
+    Latencies textFiltered = new Latencies();
+    Latencies idPlain = new Latencies();
+    Latencies idFiltered = new Latencies();
+    for (int i = 0; i < sample.size(); i++) {
+      Candidate c = sample.get(i);
+      String text = texts.get(i);
+      textPlain.time(() -> search.search(new CandidateQuery(text, null, 10, CandidateFilter.NONE)));
+      textFiltered.time(() -> search.search(new CandidateQuery(text, null, 10,
+          new CandidateFilter(null, c.majorGroup(), null, 5, null))));
+      idPlain.time(() -> search.search(new CandidateQuery(null, c.id(), 10, CandidateFilter.NONE)));
+      idFiltered.time(() -> search.search(new CandidateQuery(null, c.id(), 10,
+          new CandidateFilter(c.onetCode(), null, null, null, null))));
+    }
+    return new BenchReport.Candidates(index.size(), sample.size(), BenchReport.Percentiles.of(textPlain),
+        BenchReport.Percentiles.of(textFiltered), BenchReport.Percentiles.of(idPlain),
+        BenchReport.Percentiles.of(idFiltered));
+  }
+
+  /** recall@10 of HNSW against exact search on title vectors, asking HNSW for 10 and for the classifier's count. */
+  private static BenchReport.Hnsw recall(Classifier classifier, Encoder encoder, List<String> titles) {
+    VectorIndex vectors = classifier.index().vectors();
+    int candidates = classifier.settings().candidates();
+    List<String> sample = titles.subList(0, Math.min(500, titles.size()));
+    List<float[]> encoded = encoder.encode(sample.stream().map(TitleNormalizer::forMatching).toList());
+    double atK = 0;
+    double atCandidates = 0;
+    Latencies hnsw = new Latencies();
+    Latencies exact = new Latencies();
+    for (float[] q : encoded) {
+      long t0 = System.nanoTime();
+      Set<Integer> truth = docs(vectors.exactSearch(Fields.TITLE_VECTOR, q, 10));
+      long t1 = System.nanoTime();
+      List<Hit> wide = vectors.search(Fields.TITLE_VECTOR, q, candidates);
+      long t2 = System.nanoTime();
+      exact.add(t1 - t0);
+      hnsw.add(t2 - t1);
+      atK += overlap(truth, docs(vectors.search(Fields.TITLE_VECTOR, q, 10)));
+      atCandidates += overlap(truth, docs(wide.subList(0, Math.min(10, wide.size()))));
+    }
+    return new BenchReport.Hnsw(encoded.size(), candidates, Figures.round(atCandidates / encoded.size() / 10),
+        Figures.round(atK / encoded.size() / 10), Figures.round(hnsw.percentile(50)),
+        Figures.round(exact.percentile(50)));
+  }
+
+  private static Set<Integer> docs(List<Hit> hits) {
+    Set<Integer> docs = new HashSet<>();
+    hits.forEach(h -> docs.add(h.doc()));
+    return docs;
+  }
+
+  private static int overlap(Set<Integer> a, Set<Integer> b) {
+    int n = 0;
+    for (Integer x : b) {
+      if (a.contains(x)) {
+        n++;
+      }
+    }
+    return n;
+  }
+}

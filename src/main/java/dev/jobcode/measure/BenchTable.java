@@ -1,0 +1,59 @@
+package dev.jobcode.measure;
+
+import java.util.Locale;
+
+/** The bench report as a table for people; the JSON has the same figures. */
+public final class BenchTable {
+  private BenchTable() {}
+
+  public static String render(BenchReport r) {
+    StringBuilder b = new StringBuilder();
+    BenchReport.Ratios ratios = r.ratios();
+    line(b, "jobcode bench: model %s, %,d titles", r.model(), r.titles());
+    line(b, "%-34s %9s %9s %11s  %s", "", "p50 ms", "p99 ms", "titles/s", "ratio");
+    row(b, "encoder alone", r.encoder(), "");
+    row(b, "classify in-process", r.classify(), String.format(Locale.ROOT,
+        "p50 %.2f× encoder; batch %.2f× encoder", ratios.classifySingleP50VsEncoder(), ratios.classifyBatchVsEncoder()));
+    BenchReport.Http http = r.http();
+    line(b, "%-34s %9.2f %9.2f %11s  p50 %.2f× encoder", "HTTP /v1/classify, one client",
+        http.single().p50Ms(), http.single().p99Ms(), "", ratios.httpSingleP50VsEncoder());
+    line(b, "%-34s %9s %9s %11.1f  %.2f× encoder batch", "HTTP /v1/classify/batch (32)", "", "",
+        http.batchTitlesPerS(), ratios.httpBatchVsEncoder());
+    line(b, "%-34s %9s %9s %11.1f  %.2f× encoder batch", "HTTP /v1/classify, " + http.concurrentClients()
+        + " clients", "", "", http.concurrentSingleTitlesPerS(), ratios.httpConcurrentVsEncoderBatch());
+    BenchReport.Hnsw hnsw = r.hnsw();
+    line(b, "HNSW recall@10 vs exact search: %.3f at %d candidates (%.3f asking 10); p50 %.2f ms vs exact %.2f ms",
+        hnsw.recallAt10(), hnsw.candidates(), hnsw.recallAt10Asking10(), hnsw.hnswP50Ms(), hnsw.exactP50Ms());
+    BenchReport.Candidates c = r.candidates();
+    if (c != null) {
+      line(b, "candidate search, %,d CVs, k 10 (p50/p99 ms): by text %.1f/%.1f, filtered %.1f/%.1f; by id %.2f/%.2f, "
+              + "filtered %.2f/%.2f", c.count(), c.byText().p50Ms(), c.byText().p99Ms(),
+          c.byTextFiltered().p50Ms(), c.byTextFiltered().p99Ms(), c.byId().p50Ms(), c.byId().p99Ms(),
+          c.byIdFiltered().p50Ms(), c.byIdFiltered().p99Ms());
+    }
+    BenchReport.Build build = r.build();
+    line(b, "index build, %d occupations (%,d texts): %.1f s vs %.1f s pure encoding = %.2f×",
+        build.occupations(), build.texts(), build.buildSeconds(), build.encodingSeconds(), build.buildVsEncoding());
+    line(b, "index on disk: %.1f MB (built in %.1f s); peak heap %.0f MB", r.index().sizeBytes() / 1e6,
+        r.index().buildSeconds(), r.peakHeapBytes() / 1e6);
+    BenchReport.Peer peer = r.peer();
+    if (peer != null && peer.skipped() != null) {
+      line(b, "peer: skipped (%s)", peer.skipped());
+    } else if (peer != null) {
+      line(b, "peer (%s): classify p50 %.1f ms, embedding batch %.1f titles/s; jobcode classify p50 %.3f× the peer's, "
+              + "batch classify %.2f× the peer's batch embedding", peer.peer(),
+          peer.classifySingleP50Ms(), peer.embedBatch32TitlesPerS(),
+          ratios.classifySingleP50VsPeer(), ratios.classifyBatchVsPeerEmbedding());
+    }
+    return b.toString();
+  }
+
+  private static void row(StringBuilder b, String name, BenchReport.Layer layer, String ratio) {
+    line(b, "%-34s %9.2f %9.2f %11.1f  %s", name, layer.single().p50Ms(), layer.single().p99Ms(),
+        layer.batchTitlesPerS(), ratio);
+  }
+
+  private static void line(StringBuilder b, String format, Object... args) {
+    b.append(String.format(Locale.ROOT, format, args)).append('\n');
+  }
+}
