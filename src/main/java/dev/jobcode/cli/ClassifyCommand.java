@@ -2,25 +2,21 @@ package dev.jobcode.cli;
 
 import dev.jobcode.classify.Classification;
 import dev.jobcode.classify.Classifier;
-import dev.jobcode.classify.InvalidQueryException;
-import dev.jobcode.classify.JobAttributes;
 import dev.jobcode.classify.Mode;
-import dev.jobcode.classify.OccupationMatch;
 import dev.jobcode.classify.Query;
+import dev.jobcode.classify.TableClassifier;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.json.Json;
 import dev.jobcode.server.Api;
 import dev.jobcode.table.Layout;
 import dev.jobcode.table.Table;
 import dev.jobcode.table.TableWriter;
-import dev.jobcode.taxonomy.OnetCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -39,13 +35,6 @@ import picocli.CommandLine.Spec;
         + "joined by '|'), review, it (Y/N), it_probability, level, family. A file classified before gets those "
         + "columns replaced.")
 final class ClassifyCommand implements Callable<Integer> {
-  private static final int CHUNK = 64;
-  static final List<String> OUTPUT_COLUMNS = List.of("onet_code", "onet_title", "score", "soc_code", "major_group",
-      "alternatives", "review", "it", "it_probability", "level", "family");
-  /** The output columns a workbook stores as numbers. */
-  private static final Set<String> NUMERIC_COLUMNS = Set.of("score", "it_probability");
-  /** The output columns of a row left unclassified. */
-  private static final List<String> NO_ANSWER = OUTPUT_COLUMNS.stream().map(c -> "").toList();
 
   @Mixin
   EngineOptions engine = new EngineOptions();
@@ -127,74 +116,22 @@ final class ClassifyCommand implements Callable<Integer> {
   }
 
   private void classifyFile(Classifier classifier, Table table, Layout layout, Mode m) throws IOException {
-    int titleCol = table.column(titleColumn);
-    int descriptionCol = table.optionalColumn(descriptionColumn);
-    // A file classified before (its output read back in) gets its answer columns replaced, not doubled.
-    List<String> header = new ArrayList<>(table.header());
-    int[] answerColumns = new int[OUTPUT_COLUMNS.size()];
-    for (int j = 0; j < answerColumns.length; j++) {
-      int at = header.indexOf(OUTPUT_COLUMNS.get(j));
-      if (at < 0) {
-        at = header.size();
-        header.add(OUTPUT_COLUMNS.get(j));
-      }
-      answerColumns[j] = at;
-    }
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar progress = new ProgressBar(err, "classifying");
-    List<String> skipped = new ArrayList<>();
-    try (TableWriter writer = TableWriter.create(output, layout, header, NUMERIC_COLUMNS)) {
-      List<Table.Row> rows = table.rows();
-      for (int from = 0; from < rows.size(); from += CHUNK) {
-        List<Table.Row> chunk = rows.subList(from, Math.min(from + CHUNK, rows.size()));
-        List<Query> queries = new ArrayList<>();
-        List<Table.Row> valid = new ArrayList<>();
-        for (Table.Row row : chunk) {
-          try {
-            queries.add(new Query(row.get(titleCol), descriptionCol < 0 ? null : row.get(descriptionCol), k, m));
-            valid.add(row);
-          } catch (InvalidQueryException e) {
-            skipped.add(String.valueOf(row.line()));
-          }
-        }
-        List<Classification> results = classifier.classifyAll(queries);
-        int next = 0;
-        for (Table.Row row : chunk) {
-          List<String> values = new ArrayList<>(row.values());
-          while (values.size() < header.size()) {
-            values.add("");
-          }
-          List<String> answer = next < valid.size() && valid.get(next) == row ? outputValues(results.get(next++)) : NO_ANSWER;
-          for (int j = 0; j < answerColumns.length; j++) {
-            values.set(answerColumns[j], answer.get(j));
-          }
-          writer.write(values);
-        }
-        progress.progress(from + chunk.size(), rows.size());
-      }
+    List<Long> skipped;
+    try (TableWriter writer = TableWriter.create(output, layout, TableClassifier.header(table),
+        TableClassifier.NUMERIC_COLUMNS)) {
+      skipped = new TableClassifier(classifier, k, m).classify(table, titleColumn, descriptionColumn, writer::write,
+          progress::progress);
       writer.commit();
     }
     String unit = table.layout().format().isWorkbook() ? "rows" : "lines";
     err.printf(Locale.ROOT, "jobcode: classified %,d rows into %s", table.rows().size() - skipped.size(), output);
     if (!skipped.isEmpty()) {
       err.printf(Locale.ROOT, "; %,d rows with an empty or invalid title left unclassified (%s %s%s)",
-          skipped.size(), unit, String.join(", ", skipped.subList(0, Math.min(10, skipped.size()))),
+          skipped.size(), unit, skipped.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", ")),
           skipped.size() > 10 ? ", …" : "");
     }
     err.println();
-  }
-
-  private static List<String> outputValues(Classification c) {
-    if (c.results().isEmpty()) {
-      return NO_ANSWER;
-    }
-    OccupationMatch top = c.results().get(0);
-    String code = top.occupation().code();
-    JobAttributes a = c.attributes();
-    return List.of(code, top.occupation().title(), String.format(Locale.ROOT, "%.4f", top.score()),
-        OnetCodes.soc6(code), OnetCodes.majorGroup(code),
-        c.results().stream().skip(1).map(r -> r.occupation().code()).collect(Collectors.joining("|")),
-        String.valueOf(c.review()), a.it() ? "Y" : "N", String.format(Locale.ROOT, "%.4f", a.itProbability()),
-        a.level().level().id(), a.family().id());
   }
 }

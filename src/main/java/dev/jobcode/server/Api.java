@@ -4,14 +4,17 @@ import dev.jobcode.classify.CandidateSearch;
 import dev.jobcode.classify.Classification;
 import dev.jobcode.classify.Evidence;
 import dev.jobcode.classify.JobAttributes;
+import dev.jobcode.classify.Mode;
 import dev.jobcode.classify.OccupationMatch;
 import dev.jobcode.encoder.ModelInfo;
 import dev.jobcode.index.Candidate;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.index.OnetIndex;
+import dev.jobcode.taxonomy.JobLevel;
 import dev.jobcode.taxonomy.MajorGroups;
 import dev.jobcode.taxonomy.Occupation;
 import dev.jobcode.taxonomy.OnetCodes;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -121,6 +124,13 @@ public final class Api {
     }
   }
 
+  /**
+   * A classified table file: the output's header (the file's columns, then the answer columns of
+   * {@code jobcode classify --output}), its rows, and the lines left unclassified.
+   */
+  public record FileResponse(TaxonomyRef taxonomy, ModelRef model, String name, List<String> header,
+                             List<List<String>> rows, List<Long> skipped) {}
+
   public record BatchResponse(TaxonomyRef taxonomy, ModelRef model, List<ClassifyResponse> results) {}
 
   /** An occupation named beside another: its code and title. */
@@ -149,6 +159,14 @@ public final class Api {
   public record SwapResponse(TaxonomyRef taxonomy, IndexRef index, TaxonomyRef previous, String previousPath) {}
 
   public record HealthResponse(String status, TaxonomyRef taxonomy, ModelInfo model, IndexRef index) {}
+
+  /** The words the API's fields take: major groups with their titles, levels, classify modes. */
+  public record VocabularyResponse(List<MajorGroup> majorGroups, List<String> levels, List<String> modes) {
+    static final VocabularyResponse INSTANCE = new VocabularyResponse(
+        MajorGroups.all().entrySet().stream().map(e -> new MajorGroup(e.getKey(), e.getValue())).toList(),
+        Arrays.stream(JobLevel.values()).map(JobLevel::id).toList(),
+        Arrays.stream(Mode.values()).map(Mode::id).toList());
+  }
 
   public record ErrorBody(String code, String message) {}
 

@@ -66,7 +66,9 @@ public final class JobcodeServer {
     var candidates = new CandidateController(served);
     var admission = new Admission(settings.maxInFlight(), settings.queueTimeout());
     var inFlight = new InFlightRequests();
+    var page = new WebPage();
     Javalin app = Javalin.create(config -> {
+      config.staticFiles.add(WebPage::assets);
       config.showJavalinBanner = false;
       config.http.maxRequestSize = settings.maxBodyBytes();
       config.http.prefer405over404 = true;
@@ -87,10 +89,13 @@ public final class JobcodeServer {
       }
       config.router.apiBuilder(() -> {
         get("/health", ctx -> health(ctx, served));
+        WebPage.PATHS.forEach(p -> get(p, page::serve));
         path("/v1", () -> {
           post("/classify", admission.guard(classify::classify));
           post("/classify/batch", admission.guard(classify::batch));
+          post("/classify/file", admission.guard(classify::file));
           get("/occupations/{code}", admission.guard(occupations::get));
+          get("/vocabulary", ctx -> ctx.json(Api.VocabularyResponse.INSTANCE));
           post("/candidates/search", admission.guard(candidates::search));
           post("/candidates/classify", admission.guard(candidates::classify));
           get("/candidates/{id}", admission.guard(candidates::get));

@@ -15,14 +15,14 @@ final class JsonBodies {
       throw new ApiException(415, "unsupported_media_type",
           "send the body as JSON with 'Content-Type: application/json'" + (type == null ? "" : ", not '" + type + "'"));
     }
-    return Requests.object(body(ctx));
+    return Requests.object(bytes(ctx));
   }
 
   /**
    * The body's bytes. A client that sends fewer than its Content-Length and stalls or hangs up
    * (Jetty's idle time-out, or an early end of stream) is answered 408, a client error: not a 500.
    */
-  private static byte[] body(Context ctx) {
+  static byte[] bytes(Context ctx) {
     try {
       return ctx.bodyAsBytes();
     } catch (Exception e) {   // Javalin is Kotlin: the IOException is thrown undeclared

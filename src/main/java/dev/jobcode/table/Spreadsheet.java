@@ -23,8 +23,7 @@ import org.apache.poi.ss.util.CellReference;
 final class Spreadsheet {
   private Spreadsheet() {}
 
-  static DelimitedText.Parsed read(Path file, TableFormat format) {
-    byte[] bytes = TextFile.bytes(file);
+  static DelimitedText.Parsed read(Path file, byte[] bytes, TableFormat format) {
     if (!TextFile.isZip(bytes) && !TextFile.isOle2(bytes)) {
       throw new TableException(file + " is not an Excel workbook, though its name ends in ." + format.name().toLowerCase(Locale.ROOT)
           + "; a CSV or TSV file is read when its name ends in .csv or .tsv");

@@ -30,12 +30,17 @@ public record Table(Path file, List<String> header, List<Row> rows, Layout layou
   }
 
   public static Table read(Path file) {
+    return parse(file, TextFile.bytes(file));
+  }
+
+  /** Reads a table from {@code bytes}, the content of a file called {@code file} (an upload, say). */
+  public static Table parse(Path file, byte[] bytes) {
     TableFormat named = TableFormat.named(file).orElse(null);
     if (named != null && named.isWorkbook()) {
-      DelimitedText.Parsed sheet = Spreadsheet.read(file, named);
+      DelimitedText.Parsed sheet = Spreadsheet.read(file, bytes, named);
       return new Table(file, sheet.header(), sheet.rows(), new Layout(named, TextEncoding.UTF_8, "\n"));
     }
-    TextFile text = TextFile.read(file);
+    TextFile text = TextFile.decode(file, bytes);
     TableFormat format = named == TableFormat.TSV || DelimitedText.looksTabSeparated(text.text())
         ? TableFormat.TSV : TableFormat.CSV;
     DelimitedText.Parsed parsed = DelimitedText.parse(file, text.text(), format);

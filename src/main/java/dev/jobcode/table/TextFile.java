@@ -26,7 +26,11 @@ public record TextFile(String text, TextEncoding encoding, String lineEnd) {
   static final long MAX_BYTES = 1L << 30;
 
   public static TextFile read(Path file) {
-    byte[] bytes = bytes(file);
+    return decode(file, bytes(file));
+  }
+
+  /** Decodes {@code bytes}, a file's content; {@code file} names it in messages. */
+  public static TextFile decode(Path file, byte[] bytes) {
     TextEncoding encoding = TextEncoding.detect(bytes);
     int start = encoding.bom().length;
     if (encoding == TextEncoding.UTF_8) {

@@ -2,6 +2,8 @@ package dev.jobcode.taxonomy;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** The 23 SOC 2018 major groups (a fixed part of the standard, used to label answers). */
 public final class MajorGroups {
@@ -31,6 +33,11 @@ public final class MajorGroups {
       Map.entry("55", "Military Specific Occupations"));
 
   private MajorGroups() {}
+
+  /** Every major group's code and title, by code. */
+  public static SortedMap<String, String> all() {
+    return new TreeMap<>(TITLES);
+  }
 
   /** The title of a two-digit major group, if it is one. */
   public static Optional<String> title(String majorGroup) {
