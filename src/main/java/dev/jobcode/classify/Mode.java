@@ -17,7 +17,10 @@ public enum Mode {
   /** Cosine similarity to each occupation's mean title vector (and mean description/task vector). */
   CENTROID;
 
-  public static final Mode DEFAULT = VOTE;
+  /** The default's id, a constant so that the CLI's option default can be it. */
+  public static final String DEFAULT_ID = "vote";
+
+  public static final Mode DEFAULT = fromId(DEFAULT_ID).orElseThrow();
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);
