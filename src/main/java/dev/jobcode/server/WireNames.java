@@ -1,0 +1,19 @@
+package dev.jobcode.server;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+
+/**
+ * A Java property's name as the API sends and reads it: what {@link Api#JSON}'s naming strategy makes
+ * of it ({@code socCode} is {@code soc_code}). The OpenAPI document and the request decoders ask here,
+ * so they name fields exactly as the mapper does.
+ */
+final class WireNames {
+  private static final PropertyNamingStrategies.NamingBase STRATEGY =
+      (PropertyNamingStrategies.NamingBase) Api.JSON.getSerializationConfig().getPropertyNamingStrategy();
+
+  private WireNames() {}
+
+  static String of(String javaName) {
+    return STRATEGY.translate(javaName);
+  }
+}
