@@ -120,7 +120,7 @@ public final class Classifier {
       evidence.addAll(textHits);
     }
     List<OccupationMatch> top = top(scores, Math.max(2, query.k()), evidence);
-    boolean review = ReviewRule.DEFAULT.needsReview(top);
+    String review = ReviewRule.DEFAULT.reason(top).orElse(null);
     JobAttributes attributes = top.isEmpty() ? null
         : JobAttributes.of(query.title(), top.get(0).occupation().code(), itProbability(query.mode(), scores));
     return new Classification(query, top.subList(0, Math.min(query.k(), top.size())), review, attributes);

@@ -26,9 +26,8 @@ final class BenchCommand implements Callable<Integer> {
   @Mixin
   EngineOptions engine = new EngineOptions();
 
-  @Option(names = "--queries", paramLabel = "FILE",
-      description = "CSV of titles, first column (default: ../shared/data/eval/raw-titles-unlabelled.csv)")
-  Path queries;
+  @Mixin
+  QueriesOption queries = new QueriesOption();
 
   @Option(names = "--onet", paramLabel = "DIR",
       description = "O*NET folder for the build measurement (default: the one the index was built from)")
@@ -48,7 +47,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path titlesFile = queries != null ? queries : Defaults.rawTitles();
+    Path titlesFile = queries.file();
     List<String> titles = Titles.read(titlesFile, quick ? 256 : Integer.MAX_VALUE);
     Bench.PeerRun peerRun = peer ? new Bench.PeerRun(Defaults.peerScript(), titlesFile) : null;
     Bench.Plan plan = new Bench.Plan(titles, quick ? 50 : 200, quick ? 20 : 150, onet, peerRun);

@@ -39,7 +39,8 @@ final class ClassifyCommand implements Callable<Integer> {
   @Mixin
   EngineOptions engine = new EngineOptions();
 
-  @Option(names = "-k", defaultValue = "5", description = "occupations per title, 1..50 (default: ${DEFAULT-VALUE})")
+  @Option(names = "-k", defaultValue = "" + Query.DEFAULT_K,
+      description = "occupations per title, 1.." + Query.MAX_K + " (default: ${DEFAULT-VALUE})")
   int k;
 
   @Mixin

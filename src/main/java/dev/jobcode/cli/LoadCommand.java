@@ -41,9 +41,8 @@ final class LoadCommand implements Callable<Integer> {
       description = "every Nth request of a client is a batch of 8 titles; 0 for none (default: ${DEFAULT-VALUE})")
   int batchEvery;
 
-  @Option(names = "--queries", paramLabel = "FILE",
-      description = "CSV of titles, first column (default: ../shared/data/eval/raw-titles-unlabelled.csv)")
-  Path queries;
+  @Mixin
+  QueriesOption queries = new QueriesOption();
 
   @Option(names = "--out", paramLabel = "FILE", description = "also write the report as JSON")
   Path out;
@@ -62,7 +61,7 @@ final class LoadCommand implements Callable<Integer> {
     if (batchEvery < 0) {
       throw new Main.UsageException("--batch-every must be 0 or more, got " + batchEvery);
     }
-    List<String> titles = Titles.read(queries != null ? queries : Defaults.rawTitles(), Integer.MAX_VALUE);
+    List<String> titles = Titles.read(queries.file(), Integer.MAX_VALUE);
     Duration duration = Duration.ofSeconds(seconds);
     LoadReport report;
     if (url != null) {

@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --mode}, shared by the commands that classify (a picocli mixin). */
 final class ModeOption {
-  @Option(names = "--mode", defaultValue = "vote", description = "similarity, vote or centroid (default: ${DEFAULT-VALUE})")
+  @Option(names = "--mode", defaultValue = Mode.DEFAULT_ID, description = "similarity, vote or centroid (default: ${DEFAULT-VALUE})")
   String mode;
 
   Mode mode() {

@@ -1,5 +1,6 @@
 package dev.jobcode.encoder;
 
+import io.javalin.openapi.OpenApiIgnore;
 import java.util.Objects;
 
 /** What an index records about the model that encoded it, and what a server checks it against. */
@@ -14,6 +15,7 @@ public record ModelInfo(String id, String sha256, int dimension, String pooling)
   }
 
   /** True when vectors from the two are comparable: same weights, same pooling. */
+  @OpenApiIgnore   // not a property: the OpenAPI processor takes every method of a record for one
   public boolean sameModelAs(ModelInfo other) {
     return id.equals(other.id) && sha256.equals(other.sha256) && dimension == other.dimension
         && pooling.equals(other.pooling);

@@ -4,6 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobcode.index.IndexException;
 import dev.jobcode.index.OnetIndex;
 import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiExampleProperty;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
+import io.javalin.openapi.OpenApiSecurity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -15,7 +23,8 @@ import java.util.Set;
  * is configured; every call must carry it as {@code Authorization: Bearer TOKEN}.
  */
 final class AdminController {
-  private static final Set<String> SWAP_FIELDS = Set.of("path");
+  static final String PATH = "/admin/index";
+  private static final Set<String> SWAP_FIELDS = RequestShapes.fields(RequestShapes.SwapRequest.class);
 
   private final ServedIndex served;
   private final byte[] token;
@@ -25,6 +34,24 @@ final class AdminController {
     this.token = token.getBytes(StandardCharsets.UTF_8);
   }
 
+  @OpenApi(path = PATH, methods = HttpMethod.POST, tags = "admin", operationId = "swapIndex",
+      summary = "Serve another index without a restart (only when the server has an admin token)",
+      description = "The new index is opened and checked first; the old one serves until it passes, and requests "
+          + "that started earlier finish on it.",
+      security = @OpenApiSecurity(name = ApiDocs.BEARER),
+      requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(
+          from = RequestShapes.SwapRequest.class,
+          exampleObjects = @OpenApiExampleProperty(name = "path", value = "index/onet-31"))),
+      responses = {
+          @OpenApiResponse(status = "200", content = @OpenApiContent(from = Api.SwapResponse.class)),
+          @OpenApiResponse(status = "400", content = @OpenApiContent(from = Api.ErrorResponse.class),
+              description = "invalid_request: path missing, blank or not a path, or an unknown field."),
+          @OpenApiResponse(status = "401", content = @OpenApiContent(from = Api.ErrorResponse.class),
+              description = "unauthorized: no 'Authorization: Bearer TOKEN' with the admin token.",
+              headers = @OpenApiParam(name = "WWW-Authenticate", example = "Bearer")),
+          @OpenApiResponse(status = "422", content = @OpenApiContent(from = Api.ErrorResponse.class), description =
+              "index_refused: the index is missing, incomplete, corrupt or built with another model; the old one "
+                  + "keeps serving.")})
   void swap(Context ctx) {
     authorize(ctx);
     Path dir = swapPath(JsonBodies.object(ctx));

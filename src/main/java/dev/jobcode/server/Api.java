@@ -71,9 +71,12 @@ public final class Api {
    */
   public record AreaView(String majorGroup, String title, String family, String familyTitle, String cue) {}
 
-  /** {@code review}: true when a person should check the answer (top score < 0.3 or lead < 0.1). */
+  /**
+   * {@code review}: true when a person should check the answer (top score < 0.3 or lead < 0.1);
+   * {@code review_reason} then says which, in a sentence (absent otherwise).
+   */
   public record ClassifyResponse(TaxonomyRef taxonomy, ModelRef model, QueryView query, List<ResultView> results,
-                                 boolean review, ItView it, LevelView level, AreaView area) {
+                                 boolean review, ItView it, LevelView level, AreaView area, String reviewReason) {
     public static ClassifyResponse of(Classification c, IndexMeta meta) {
       var q = c.query();
       JobAttributes a = c.attributes();
@@ -84,7 +87,7 @@ public final class Api {
           a == null ? null : new LevelView(a.level().level().id(), a.level().stated() ? 1.0 : 0.5,
               a.level().stated() ? a.level().cue() : null),
           a == null ? null : new AreaView(a.majorGroup(), a.majorGroupTitle(), a.family().id(), a.family().title(),
-              a.familyCue().isEmpty() ? null : a.familyCue()));
+              a.familyCue().isEmpty() ? null : a.familyCue()), c.reviewReason());
     }
   }
 

@@ -2,25 +2,67 @@ package dev.jobcode.server;
 
 import dev.jobcode.classify.CandidateQuery;
 import dev.jobcode.classify.CandidateSearch;
+import dev.jobcode.corpus.Cv;
 import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiExampleProperty;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
 
 /**
  * {@code POST /v1/candidates/search}, {@code POST /v1/candidates/classify} and
  * {@code GET /v1/candidates/{id}}. An index built without CVs answers 404 {@code no_candidates}.
  */
 final class CandidateController {
+  private static final String NO_CANDIDATES = "no_candidates: the served index was built without CVs.";
+  private static final String CANDIDATE_NOT_FOUND = "not_found: no CV has the id given. " + NO_CANDIDATES;
+  private static final String CANDIDATE_QUERY_ERRORS = "neither or both of text and id, text over "
+      + CandidateQuery.MAX_TEXT_CHARS + " characters, k not in 1.." + CandidateQuery.MAX_K + ", an unknown field, "
+      + "a filter of the wrong type or value, an onet_code the served taxonomy lacks.";
+
   private final ServedIndex served;
 
   CandidateController(ServedIndex served) {
     this.served = served;
   }
 
+  @OpenApi(path = "/v1/candidates/search", methods = HttpMethod.POST, tags = "candidates",
+      operationId = "searchCandidates",
+      summary = "Candidates like a CV or a job opening (text), or like an indexed CV (id), nearest first",
+      requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(
+          from = RequestShapes.CandidateRequest.class,
+          exampleObjects = {@OpenApiExampleProperty(name = "text", value = "ICU nurse for a cardiac ward"),
+              @OpenApiExampleProperty(name = "k", raw = "5"),
+              @OpenApiExampleProperty(name = "filters", raw = "{\"major_group\": \"29\", \"min_years\": 2}")})),
+      responses = {
+          @OpenApiResponse(status = "200", content = @OpenApiContent(from = Api.CandidateSearchResponse.class)),
+          @OpenApiResponse(status = "400", content = @OpenApiContent(from = Api.ErrorResponse.class), description =
+              "invalid_request: " + CANDIDATE_QUERY_ERRORS),
+          @OpenApiResponse(status = "404", content = @OpenApiContent(from = Api.ErrorResponse.class),
+              description = CANDIDATE_NOT_FOUND)})
   void search(Context ctx) {
     CandidateQuery query = CandidateRequests.query(JsonBodies.object(ctx), CandidateQuery.DEFAULT_K);
     ctx.json(served.with(g -> new Api.CandidateSearchResponse(
         g.candidates().search(known(query, g)).stream().map(Api.CandidateView::of).toList())));
   }
 
+  @OpenApi(path = "/v1/candidates/classify", methods = HttpMethod.POST, tags = "candidates",
+      operationId = "classifyCandidate",
+      summary = "A CV's occupation, major group, level and IT flag by the vote of its nearest labelled CVs",
+      requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(
+          from = RequestShapes.CandidateRequest.class,
+          exampleObjects = {
+              @OpenApiExampleProperty(name = "text", value = "Java developer, Spring Boot microservices, 6 years"),
+              @OpenApiExampleProperty(name = "k", raw = "15")})),
+      responses = {
+          @OpenApiResponse(status = "200", content = @OpenApiContent(from = Api.CandidateVoteResponse.class)),
+          @OpenApiResponse(status = "400", content = @OpenApiContent(from = Api.ErrorResponse.class), description =
+              "invalid_request: " + CANDIDATE_QUERY_ERRORS),
+          @OpenApiResponse(status = "404", content = @OpenApiContent(from = Api.ErrorResponse.class),
+              description = CANDIDATE_NOT_FOUND)})
   void classify(Context ctx) {
     CandidateQuery query = CandidateRequests.query(JsonBodies.object(ctx), CandidateSearch.DEFAULT_VOTERS);
     ctx.json(served.with(g -> Api.CandidateVoteResponse.of(g.candidates().vote(known(query, g)))));
@@ -37,6 +79,12 @@ final class CandidateController {
     return query;
   }
 
+  @OpenApi(path = "/v1/candidates/{id}", tags = "candidates", operationId = "candidate", summary = "A CV as indexed",
+      pathParams = @OpenApiParam(name = "id", required = true, example = "cv-00042", description = "the CV's id"),
+      responses = {
+          @OpenApiResponse(status = "200", content = @OpenApiContent(from = Cv.class)),
+          @OpenApiResponse(status = "404", content = @OpenApiContent(from = Api.ErrorResponse.class),
+              description = "not_found: no CV has this id. " + NO_CANDIDATES)})
   void get(Context ctx) {
     String id = ctx.pathParam("id");
     ctx.json(served.with(g -> g.candidates().cv(id))

@@ -15,8 +15,8 @@ import java.util.Set;
  * "filters"?: {"onet_code", "major_group", "level", "min_years", "it"}}}.
  */
 final class CandidateRequests {
-  private static final Set<String> FIELDS = Set.of("text", "id", "k", "filters");
-  private static final Set<String> FILTER_FIELDS = Set.of("onet_code", "major_group", "level", "min_years", "it");
+  private static final Set<String> FIELDS = RequestShapes.fields(RequestShapes.CandidateRequest.class);
+  private static final Set<String> FILTER_FIELDS = RequestShapes.fields(RequestShapes.CandidateFilters.class);
   private static final List<String> LEVELS = Arrays.stream(JobLevel.values()).map(JobLevel::id).toList();
 
   private CandidateRequests() {}

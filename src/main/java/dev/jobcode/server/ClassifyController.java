@@ -8,6 +8,12 @@ import dev.jobcode.index.IndexMeta;
 import dev.jobcode.table.Table;
 import dev.jobcode.table.TableException;
 import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiExampleProperty;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -22,6 +28,22 @@ import java.util.Objects;
 final class ClassifyController {
   /** The most rows an uploaded file may have; larger files are for {@code jobcode classify --input}. */
   static final int MAX_FILE_ROWS = 5_000;
+  static final String FILE_PATH = "/v1/classify/file";
+
+  /** One query parameter of a route, for the contract. */
+  record QueryParameter(String name, boolean required, String example, String description) {}
+
+  /**
+   * The file route's query parameters. They are added to the contract by {@link OpenApiDocument}:
+   * the annotation processor 6.7.0-5 fails on {@code queryParams} here.
+   */
+  static final List<QueryParameter> FILE_PARAMETERS = List.of(
+      new QueryParameter("name", true, "titles.csv",
+          "the file's name: its ending (.csv, .tsv/.tab/.txt, .xlsx/.xlsm/.xls) tells the format"),
+      new QueryParameter("title_col", false, "title", "the title column (default title)"),
+      new QueryParameter("description_col", false, "description", "the description column, used when present"),
+      new QueryParameter("k", false, "5", "occupations per row, 1.." + Query.MAX_K + " (default " + Query.DEFAULT_K + ")"),
+      new QueryParameter("mode", false, Mode.DEFAULT_ID, "vote, similarity or centroid (default vote)"));
 
   private final ServedIndex served;
   private final ServerSettings settings;
@@ -31,6 +53,17 @@ final class ClassifyController {
     this.settings = settings;
   }
 
+  @OpenApi(path = "/v1/classify", methods = HttpMethod.POST, tags = "classify", operationId = "classify",
+      summary = "The occupations of one job title, with scores and the evidence that matched",
+      requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(
+          from = RequestShapes.ClassifyRequest.class,
+          exampleObjects = {@OpenApiExampleProperty(name = "title", value = "Registered Nurse - ICU"),
+              @OpenApiExampleProperty(name = "k", raw = "3")})),
+      responses = {
+          @OpenApiResponse(status = "200", content = @OpenApiContent(from = Api.ClassifyResponse.class)),
+          @OpenApiResponse(status = "400", content = @OpenApiContent(from = Api.ErrorResponse.class), description =
+              "invalid_request: a missing, empty or over-long title, a NUL, k not in 1.." + Query.MAX_K
+                  + ", an unknown mode or field.")})
   void classify(Context ctx) {
     Query query = Requests.query(JsonBodies.object(ctx));
     ctx.json(served.with(g -> Api.ClassifyResponse.of(g.classifier().classify(query), g.index().meta())));
@@ -40,6 +73,18 @@ final class ClassifyController {
    * A whole table file as the body (CSV, TSV or a workbook, told by {@code ?name=}), classified
    * row by row exactly as {@code jobcode classify --input} does, answered as its header and rows.
    */
+  @OpenApi(path = FILE_PATH, methods = HttpMethod.POST, tags = "classify", operationId = "classifyFile",
+      summary = "A file of titles (CSV, TSV or Excel, as jobcode classify --input reads them), classified row by row: "
+          + "its header and rows with the answer columns of jobcode classify --output",
+      requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(
+          from = byte[].class, mimeType = "application/octet-stream")),
+      responses = {
+          @OpenApiResponse(status = "200", content = @OpenApiContent(from = Api.FileResponse.class)),
+          @OpenApiResponse(status = "400", content = @OpenApiContent(from = Api.ErrorResponse.class), description =
+              "invalid_request: no name, a file that cannot be read (its encoding, a broken CSV quote, a ragged row, "
+                  + "a missing title column: the message names the line), k or mode out of range."),
+          @OpenApiResponse(status = "413", content = @OpenApiContent(from = Api.ErrorResponse.class), description =
+              "batch_too_large: more than " + MAX_FILE_ROWS + " rows; payload_too_large: a body over the size limit.")})
   void file(Context ctx) {
     String name = ctx.queryParam("name");
     if (name == null || name.isBlank()) {
@@ -93,6 +138,21 @@ final class ClassifyController {
     throw ApiException.badRequest(name + " must be a whole number " + min + ".." + max + ", got '" + value + "'");
   }
 
+  @OpenApi(path = "/v1/classify/batch", methods = HttpMethod.POST, tags = "classify", operationId = "classifyBatch",
+      summary = "Many job titles in one call: one classify answer per item, in the same order",
+      requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(
+          from = RequestShapes.BatchRequest.class,
+          exampleObjects = {@OpenApiExampleProperty(name = "items", raw = "[{\"title\": \"Electrician\"}, "
+              + "{\"title\": \"Data Scientist\", \"description\": \"build models from data\"}]"),
+              @OpenApiExampleProperty(name = "k", raw = "3")})),
+      responses = {
+          @OpenApiResponse(status = "200", content = @OpenApiContent(from = Api.BatchResponse.class)),
+          @OpenApiResponse(status = "400", content = @OpenApiContent(from = Api.ErrorResponse.class), description =
+              "invalid_request: items missing, empty or not a list, an item that is not a valid classify query (the "
+                  + "message names it: items[1].title ...), k not in 1.." + Query.MAX_K
+                  + ", an unknown mode or field."),
+          @OpenApiResponse(status = "413", content = @OpenApiContent(from = Api.ErrorResponse.class),
+              description = "batch_too_large: more items than the limit.")})
   void batch(Context ctx) {
     List<Query> queries = Requests.batch(JsonBodies.object(ctx), settings.maxBatchItems());
     ctx.json(served.with(g -> {

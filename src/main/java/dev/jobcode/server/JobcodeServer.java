@@ -14,6 +14,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +42,9 @@ public final class JobcodeServer {
     RequestLog SLF4J = LoggerFactory.getLogger("dev.jobcode.server.requests")::info;
     RequestLog NONE = line -> {};
   }
+
+  /** The routes that wait for an {@link Admission} slot: everything under it. */
+  static final String QUEUED = "/v1";
 
   /** How long a drained server waits for its last answers to leave before closing connections. */
   static final Duration WRITE_GRACE = Duration.ofMillis(250);
@@ -87,22 +93,23 @@ public final class JobcodeServer {
           }
         }));
       }
+      ApiDocs.register(config, settings);
       config.router.apiBuilder(() -> {
         get("/health", ctx -> health(ctx, served));
         WebPage.PATHS.forEach(p -> get(p, page::serve));
-        path("/v1", () -> {
+        path(QUEUED, () -> {
           post("/classify", admission.guard(classify::classify));
           post("/classify/batch", admission.guard(classify::batch));
           post("/classify/file", admission.guard(classify::file));
           get("/occupations/{code}", admission.guard(occupations::get));
-          get("/vocabulary", ctx -> ctx.json(Api.VocabularyResponse.INSTANCE));
+          get("/vocabulary", OccupationController::vocabulary);
           post("/candidates/search", admission.guard(candidates::search));
           post("/candidates/classify", admission.guard(candidates::classify));
           get("/candidates/{id}", admission.guard(candidates::get));
         });
         if (settings.adminEnabled()) {
           var admin = new AdminController(served, settings.adminToken());
-          post("/admin/index", admin::swap);
+          post(AdminController.PATH, admin::swap);
         }
       });
     });
@@ -165,6 +172,8 @@ public final class JobcodeServer {
     }
   }
 
+  @OpenApi(path = "/health", tags = "health", operationId = "health", summary = "What is served; never queued",
+      responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = Api.HealthResponse.class)))
   private static void health(Context ctx, ServedIndex served) {
     OnetIndex index = served.current().index();
     IndexMeta meta = index.meta();

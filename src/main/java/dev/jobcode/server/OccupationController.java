@@ -7,6 +7,10 @@ import dev.jobcode.taxonomy.Occupation;
 import dev.jobcode.taxonomy.OnetCodes;
 import dev.jobcode.taxonomy.TextKind;
 import io.javalin.http.Context;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiResponse;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -33,6 +37,23 @@ final class OccupationController {
 
   OccupationController(ServedIndex served) {
     this.served = served;
+  }
+
+  @OpenApi(path = "/v1/occupations/{code}", tags = "occupations", operationId = "occupation",
+      summary = "One occupation: title, description, major group, job zone (when known), sample titles",
+      pathParams = @OpenApiParam(name = "code", required = true, example = "29-1141.00",
+          description = "an O*NET-SOC code"),
+      responses = {
+          @OpenApiResponse(status = "200", content = @OpenApiContent(from = Api.OccupationResponse.class)),
+          @OpenApiResponse(status = "400", content = @OpenApiContent(from = Api.ErrorResponse.class),
+              description = "invalid_request: the code is not an O*NET-SOC code (like 15-1252.00)."),
+          @OpenApiResponse(status = "404", content = @OpenApiContent(from = Api.ErrorResponse.class),
+              description = "not_found: the served taxonomy has no such occupation.")})
+  @OpenApi(path = "/v1/vocabulary", tags = "occupations", operationId = "vocabulary",
+      summary = "The words the API's fields take: major groups with their titles, job levels, classify modes",
+      responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = Api.VocabularyResponse.class)))
+  static void vocabulary(Context ctx) {
+    ctx.json(Api.VocabularyResponse.INSTANCE);
   }
 
   void get(Context ctx) {

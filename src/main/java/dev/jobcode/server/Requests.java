@@ -21,9 +21,9 @@ import java.util.Set;
 final class Requests {
   private static final ObjectReader READER = Json.MAPPER.reader()
       .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-  private static final Set<String> QUERY_FIELDS = Set.of("title", "description", "k", "mode");
-  private static final Set<String> ITEM_FIELDS = Set.of("title", "description");
-  private static final Set<String> BATCH_FIELDS = Set.of("items", "k", "mode");
+  private static final Set<String> QUERY_FIELDS = RequestShapes.fields(RequestShapes.ClassifyRequest.class);
+  private static final Set<String> ITEM_FIELDS = RequestShapes.fields(RequestShapes.BatchItem.class);
+  private static final Set<String> BATCH_FIELDS = RequestShapes.fields(RequestShapes.BatchRequest.class);
 
   private Requests() {}
 

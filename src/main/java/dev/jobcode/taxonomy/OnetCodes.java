@@ -4,7 +4,9 @@ import java.util.regex.Pattern;
 
 /** O*NET-SOC codes ({@code 29-1141.03}) and the SOC levels they belong to. */
 public final class OnetCodes {
-  private static final Pattern ONET = Pattern.compile("\\d{2}-\\d{4}\\.\\d{2}");
+  /** An O*NET-SOC code, as a regular expression (the API's contract states it too). */
+  public static final String REGEX = "\\d{2}-\\d{4}\\.\\d{2}";
+  private static final Pattern ONET = Pattern.compile(REGEX);
 
   private OnetCodes() {}
 

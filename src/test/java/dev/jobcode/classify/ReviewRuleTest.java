@@ -22,6 +22,18 @@ class ReviewRuleTest {
   }
 
   @Test
+  void saysWhyInASentence() {
+    ReviewRule rule = ReviewRule.DEFAULT;
+    assertThat(rule.reason(List.of(match(0.8), match(0.1)))).isEmpty();
+    assertThat(rule.reason(List.of(match(0.29), match(0.0)))).hasValue("the top score, 0.29, is below 0.3");
+    assertThat(rule.reason(List.of(match(0.45), match(0.36))))
+        .hasValue("the top answer leads the second by only 0.09, less than 0.1");
+    assertThat(rule.reason(List.of(match(0.2), match(0.15))))
+        .hasValue("the top score, 0.20, is below 0.3, and the top answer leads the second by only 0.05, less than 0.1");
+    assertThat(rule.reason(List.of())).hasValue("no occupation matched");
+  }
+
+  @Test
   void describesItselfFromItsThresholds() {
     assertThat(ReviewRule.DEFAULT.describe()).isEqualTo("top score < 0.3 or lead over the second < 0.1");
     assertThat(new ReviewRule(0.25, 0.05).describe()).isEqualTo("top score < 0.25 or lead over the second < 0.05");
