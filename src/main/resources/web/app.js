@@ -282,7 +282,9 @@ function rememberedCodes() {
 function batchView(params) {
   const titles = el('textarea', { rows: 8, placeholder: 'Registered Nurse\nSenior Java Developer\nWarehouse associate' });
   const file = el('input', { type: 'file', accept: '.csv,.tsv,.tab,.txt,.xlsx,.xlsm,.xls' });
-  const drop = el('div', { class: 'drop' }, 'Or drop a CSV, TSV or Excel file here (a header row with a ', el('code', {}, 'title'), ' column), or ', file);
+  const dropText = () => ['Or drop a CSV, TSV or Excel file here (a header row with a ', el('code', {}, 'title'), ' column), or choose one: '];
+  const said = el('span', {}, dropText());
+  const drop = el('div', { class: 'drop' }, said, file);
   const k = el('input', { type: 'number', min: 1, max: 50, value: params.get('k') || 5 });
   const mode = select(MODES, params.get('mode') || 'vote');
   const out = el('section', { 'aria-live': 'polite' });
@@ -295,7 +297,7 @@ function batchView(params) {
     el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Classify all')));
   const choose = (f) => {
     chosen = f;
-    drop.firstChild.textContent = f ? `File: ${f.name} (${Math.ceil(f.size / 1024)} KB). ` : 'Or drop a CSV, TSV or Excel file here (a header row with a ';
+    said.replaceChildren(...(f ? [`File: ${f.name} (${Math.ceil(f.size / 1024)} KB); the titles box is not used. `] : dropText()));
   };
   file.addEventListener('change', () => choose(file.files[0] || null));
   drop.addEventListener('dragover', (event) => { event.preventDefault(); drop.classList.add('over'); });

@@ -187,6 +187,18 @@ class PageIT {
     assertThat(rows.get(0).getText()).startsWith("\"Graphic & Web Designer\" Executive");
     assertThat(rows.get(2).getText()).contains("15-2051.00");
     assertThat(driver.findElement(By.linkText("Download CSV")).getDomAttribute("href")).startsWith("blob:");
+
+    // An Excel "CSV UTF-8" file chosen instead: byte-order mark, CRLF, a quoted comma; its columns are kept.
+    Path csv = profile.resolve("titles.csv");
+    Files.write(csv, ("\uFEFFid,title\r\n7,\"Nurse, ICU\"\r\n8,Electrician\r\n").getBytes(StandardCharsets.UTF_8));
+    driver.findElement(By.cssSelector("input[type=file]")).sendKeys(csv.toString());
+    assertThat(driver.findElement(By.cssSelector(".drop")).getText()).contains("File: titles.csv");
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("table tbody"), "47-2111.00"));
+    assertThat(driver.findElements(By.cssSelector("table thead th")).stream().map(WebElement::getText).toList())
+        .startsWith("id", "title", "onet_code");
+    assertThat(driver.findElements(By.cssSelector("table tbody tr"))).hasSize(2);
+    assertThat(driver.findElement(By.cssSelector("table tbody tr")).getText()).startsWith("7 Nurse, ICU 29-1141");
   }
 
   @Test
