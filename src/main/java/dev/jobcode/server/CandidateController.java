@@ -2,7 +2,9 @@ package dev.jobcode.server;
 
 import dev.jobcode.classify.CandidateQuery;
 import dev.jobcode.classify.CandidateSearch;
+import dev.jobcode.server.CandidateMeters.Kind;
 import io.javalin.http.Context;
+import java.util.List;
 
 /**
  * {@code POST /v1/candidates/search}, {@code POST /v1/candidates/classify} and
@@ -10,20 +12,25 @@ import io.javalin.http.Context;
  */
 final class CandidateController {
   private final ServedIndex served;
+  private final CandidateMeters meters;
 
-  CandidateController(ServedIndex served) {
+  CandidateController(ServedIndex served, CandidateMeters meters) {
     this.served = served;
+    this.meters = meters;
   }
 
   void search(Context ctx) {
     CandidateQuery query = CandidateRequests.query(JsonBodies.object(ctx), CandidateQuery.DEFAULT_K);
-    ctx.json(served.with(g -> new Api.CandidateSearchResponse(
-        g.candidates().search(known(query, g)).stream().map(Api.CandidateView::of).toList())));
+    ctx.json(served.with(g -> {
+      List<CandidateSearch.Found> found = meters.time(Kind.SEARCH, () -> g.candidates().search(known(query, g)));
+      return new Api.CandidateSearchResponse(found.stream().map(Api.CandidateView::of).toList());
+    }));
   }
 
   void classify(Context ctx) {
     CandidateQuery query = CandidateRequests.query(JsonBodies.object(ctx), CandidateSearch.DEFAULT_VOTERS);
-    ctx.json(served.with(g -> Api.CandidateVoteResponse.of(g.candidates().vote(known(query, g)))));
+    ctx.json(served.with(g -> Api.CandidateVoteResponse.of(
+        meters.time(Kind.VOTE, () -> g.candidates().vote(known(query, g))))));
   }
 
   /** A filter on an occupation the served taxonomy does not have is a mistake, not an empty answer. */

@@ -1,5 +1,7 @@
 /**
  * The HTTP API (Javalin, JSON, under {@code /v1}): an app factory that takes its dependencies,
- * controllers that only do I/O, response records, and one error shape for every failure.
+ * controllers that only do I/O, response records, one error shape for every failure, and the
+ * server's own Prometheus meters ({@code GET /metrics}: requests, admission, encoder, candidate
+ * searches, the index served, the JVM).
  */
 package dev.jobcode.server;

@@ -121,7 +121,7 @@ class ServerReliabilityTest {
     List<String> log = new CopyOnWriteArrayList<>();
     ServerSettings d = ServerSettings.DEFAULT;
     ServerSettings quickIdle = new ServerSettings(d.maxBodyBytes(), d.maxBatchItems(), d.maxInFlight(), d.queueTimeout(),
-        Duration.ofMillis(500), d.drainTimeout(), List.of(), null);
+        Duration.ofMillis(500), d.drainTimeout(), List.of(), null, d.metrics());
     JobcodeServer server = start(Fixtures.classifier(), quickIdle, log::add);
     String head = "POST /v1/classify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
         + "Content-Length: 100\r\nConnection: close\r\n\r\n{\"title\": \"Nur";
