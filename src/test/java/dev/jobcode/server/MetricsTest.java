@@ -9,14 +9,10 @@ import dev.jobcode.testing.FakeEncoder;
 import dev.jobcode.testing.Fixtures;
 import dev.jobcode.testing.GatedEncoder;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,9 +20,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code GET /metrics}: each server's own counts, exact per route and status, and never queued. */
@@ -38,35 +34,16 @@ class MetricsTest {
   @TempDir
   Path tmp;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final List<JobcodeServer> started = new ArrayList<>();
-  private final ExecutorService pool = Executors.newCachedThreadPool();
-
-  @AfterEach
-  void stop() {
-    pool.shutdownNow();
-    started.forEach(JobcodeServer::stop);
-  }
+  @RegisterExtension
+  final LiveServers servers = new LiveServers();
 
   private JobcodeServer start(Classifier classifier, ServerSettings settings) {
-    JobcodeServer server = JobcodeServer.create(new ServedIndex(classifier), settings, line -> {})
-        .start("127.0.0.1", 0);
-    started.add(server);
-    return server;
+    return servers.start(classifier, settings, line -> {});
   }
 
   private HttpResponse<String> send(JobcodeServer server, String method, String path, String json, String... headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-        .timeout(Duration.ofSeconds(30))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      b.header("Content-Type", "application/json");
-    }
-    if (headers.length > 0) {
-      b.headers(headers);
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return servers.send(server, method, path, json, headers);
   }
 
   private int post(JobcodeServer server, String path, String json) throws IOException, InterruptedException {
@@ -224,7 +201,9 @@ class MetricsTest {
     GatedEncoder encoder = new GatedEncoder();
     JobcodeServer server = start(Fixtures.classifierAt(tmp.resolve("a"), "99.1", encoder),
         ServerSettings.DEFAULT.withAdmission(1, Duration.ofMillis(200)));
-    Future<Integer> slow = pool.submit(() -> post(server, "/v1/classify", "{\"title\": \"slow nurse\"}"));
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    Future<Integer> slow = background.submit(() -> post(server, "/v1/classify", "{\"title\": \"slow nurse\"}"));
+    background.shutdown();
     encoder.awaitSlowRequest();
 
     Scrape held = scrape(server);
