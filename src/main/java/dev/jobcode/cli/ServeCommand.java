@@ -50,6 +50,11 @@ final class ServeCommand implements Callable<Integer> {
       description = "requests worked on at once; more wait up to 2 s, then get 503 (default: ${DEFAULT-VALUE})")
   int maxInFlight;
 
+  @Option(names = "--metrics", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "answer GET /metrics (Prometheus text) on the same host and port; --no-metrics turns it off"
+          + " (default: on)")
+  boolean metrics;
+
   static final String ADMIN_TOKEN_ENV = "JOBCODE_ADMIN_TOKEN";
 
   @Spec
@@ -92,6 +97,9 @@ final class ServeCommand implements Callable<Integer> {
           meta.taxonomy().name(), meta.taxonomy().version(), meta.model().id(),
           meta.hasCandidates() ? String.format(Locale.ROOT, " and %,d CVs", meta.candidates().count()) : "",
           host, server.port(), (System.nanoTime() - start) / 1e9);
+      if (settings.metrics()) {
+        err.printf(Locale.ROOT, "jobcode: metrics on http://%s:%d/metrics%n", host, server.port());
+      }
       if (settings.adminEnabled()) {
         err.println("jobcode: admin endpoint POST /admin/index is on");
       }
@@ -111,7 +119,7 @@ final class ServeCommand implements Callable<Integer> {
       }
     }
     ServerSettings settings = ServerSettings.DEFAULT.withAdmission(maxInFlight, ServerSettings.DEFAULT.queueTimeout())
-        .withCorsOrigins(corsOrigins);
+        .withCorsOrigins(corsOrigins).withMetrics(metrics);
     String token = adminToken();
     if (token == null) {
       return settings;

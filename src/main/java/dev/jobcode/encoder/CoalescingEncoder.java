@@ -7,6 +7,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -15,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * than 32 single calls. Each call queues its texts and takes the model lock; whoever holds it
  * encodes everything queued (up to {@code maxBatch} texts, always at least one whole call) in one
  * batch and hands each caller its vectors. An idle encoder runs a lone call at once: batching
- * costs a single caller nothing.
+ * costs a single caller nothing. {@link EncodeListener}s are told of each model call.
  */
 public final class CoalescingEncoder implements Encoder {
   private record Pending(List<String> texts, CompletableFuture<List<float[]>> result) {}
@@ -24,6 +25,7 @@ public final class CoalescingEncoder implements Encoder {
   private final int maxBatch;
   private final ReentrantLock model = new ReentrantLock(true);
   private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+  private final List<EncodeListener> listeners = new CopyOnWriteArrayList<>();
 
   public CoalescingEncoder(Encoder delegate, int maxBatch) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -36,6 +38,15 @@ public final class CoalescingEncoder implements Encoder {
   @Override
   public ModelInfo model() {
     return delegate.model();
+  }
+
+  /** From the next model call on, tells {@code listener} of each one. */
+  public void addListener(EncodeListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  public void removeListener(EncodeListener listener) {
+    listeners.remove(listener);
   }
 
   @Override
@@ -79,15 +90,25 @@ public final class CoalescingEncoder implements Encoder {
     if (batch.isEmpty()) {
       return;
     }
+    List<float[]> vectors;
+    long start = System.nanoTime();
     try {
-      List<float[]> vectors = delegate.encode(texts);
+      vectors = delegate.encode(texts);
+    } catch (RuntimeException | Error e) {
+      batch.forEach(p -> p.result().completeExceptionally(e));
+      return;
+    }
+    // Before the callers get their vectors, so that whatever they answer already shows in the meters.
+    // A listener that throws breaks its contract, but must not leave the batch's callers waiting.
+    var call = new EncodeListener.ModelCall(batch.size(), texts.size(), System.nanoTime() - start);
+    try {
+      listeners.forEach(l -> l.encoded(call));
+    } finally {
       int from = 0;
       for (Pending p : batch) {
         p.result().complete(vectors.subList(from, from + p.texts().size()));
         from += p.texts().size();
       }
-    } catch (RuntimeException | Error e) {
-      batch.forEach(p -> p.result().completeExceptionally(e));
     }
   }
 

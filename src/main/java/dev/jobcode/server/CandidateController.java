@@ -3,6 +3,7 @@ package dev.jobcode.server;
 import dev.jobcode.classify.CandidateQuery;
 import dev.jobcode.classify.CandidateSearch;
 import dev.jobcode.corpus.Cv;
+import dev.jobcode.server.CandidateMeters.Kind;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -11,6 +12,7 @@ import io.javalin.openapi.OpenApiExampleProperty;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
+import java.util.List;
 
 /**
  * {@code POST /v1/candidates/search}, {@code POST /v1/candidates/classify} and
@@ -24,9 +26,11 @@ final class CandidateController {
       + "a filter of the wrong type or value, an onet_code the served taxonomy lacks.";
 
   private final ServedIndex served;
+  private final CandidateMeters meters;
 
-  CandidateController(ServedIndex served) {
+  CandidateController(ServedIndex served, CandidateMeters meters) {
     this.served = served;
+    this.meters = meters;
   }
 
   @OpenApi(path = "/v1/candidates/search", methods = HttpMethod.POST, tags = "candidates",
@@ -45,8 +49,10 @@ final class CandidateController {
               description = CANDIDATE_NOT_FOUND)})
   void search(Context ctx) {
     CandidateQuery query = CandidateRequests.query(JsonBodies.object(ctx), CandidateQuery.DEFAULT_K);
-    ctx.json(served.with(g -> new Api.CandidateSearchResponse(
-        g.candidates().search(known(query, g)).stream().map(Api.CandidateView::of).toList())));
+    ctx.json(served.with(g -> {
+      List<CandidateSearch.Found> found = meters.time(Kind.SEARCH, () -> g.candidates().search(known(query, g)));
+      return new Api.CandidateSearchResponse(found.stream().map(Api.CandidateView::of).toList());
+    }));
   }
 
   @OpenApi(path = "/v1/candidates/classify", methods = HttpMethod.POST, tags = "candidates",
@@ -65,7 +71,8 @@ final class CandidateController {
               description = CANDIDATE_NOT_FOUND)})
   void classify(Context ctx) {
     CandidateQuery query = CandidateRequests.query(JsonBodies.object(ctx), CandidateSearch.DEFAULT_VOTERS);
-    ctx.json(served.with(g -> Api.CandidateVoteResponse.of(g.candidates().vote(known(query, g)))));
+    ctx.json(served.with(g -> Api.CandidateVoteResponse.of(
+        meters.time(Kind.VOTE, () -> g.candidates().vote(known(query, g))))));
   }
 
   /** A filter on an occupation the served taxonomy does not have is a mistake, not an empty answer. */

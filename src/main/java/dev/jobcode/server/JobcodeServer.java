@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API: a Javalin app over a {@link ServedIndex}, with admission control, request logs that
- * never hold a body, optional CORS and an optional token-protected admin endpoint.
+ * never hold a body, Prometheus metrics, optional CORS and an optional token-protected admin endpoint.
  */
 public final class JobcodeServer {
   private static final Logger LOG = LoggerFactory.getLogger(JobcodeServer.class);
@@ -69,8 +69,9 @@ public final class JobcodeServer {
   public static JobcodeServer create(ServedIndex served, ServerSettings settings, RequestLog requestLog) {
     var classify = new ClassifyController(served, settings);
     var occupations = new OccupationController(served);
-    var candidates = new CandidateController(served);
     var admission = new Admission(settings.maxInFlight(), settings.queueTimeout());
+    var metrics = new ServerMetrics(served, admission);
+    var candidates = new CandidateController(served, metrics.candidates());
     var inFlight = new InFlightRequests();
     var page = new WebPage();
     Javalin app = Javalin.create(config -> {
@@ -81,8 +82,12 @@ public final class JobcodeServer {
       config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.idleTimeout().toMillis()));
       config.jetty.modifyServer(server -> server.setHandler(inFlight));
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-      config.requestLogger.http((ctx, ms) -> requestLog.record(String.format(Locale.ROOT, "%s %s %d %.1f ms",
-          ctx.method(), ctx.path(), ctx.statusCode(), ms)));
+      config.requestLogger.http((ctx, ms) -> {
+        requestLog.record(String.format(Locale.ROOT, "%s %s %d %.1f ms",
+            ctx.method(), ctx.path(), ctx.statusCode(), ms));
+        metrics.requests().record(ctx, ms);
+      });
+      config.events.serverStopped(metrics::close);
       if (!settings.corsOrigins().isEmpty()) {
         config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
           if (settings.corsOrigins().contains("*")) {
@@ -97,6 +102,9 @@ public final class JobcodeServer {
       config.router.apiBuilder(() -> {
         get("/health", ctx -> health(ctx, served));
         WebPage.PATHS.forEach(p -> get(p, page::serve));
+        if (settings.metrics()) {
+          get(ServerMetrics.PATH, metrics::scrape);   // like /health, never queued behind classify work
+        }
         path(QUEUED, () -> {
           post("/classify", admission.guard(classify::classify));
           post("/classify/batch", admission.guard(classify::batch));

@@ -15,10 +15,11 @@ import java.util.Objects;
  * @param drainTimeout how long a shutdown waits for the requests in flight to finish
  * @param corsOrigins origins allowed to call from a browser; empty means no CORS headers at all
  * @param adminToken bearer token of the admin endpoints; null means they do not exist
+ * @param metrics whether {@code GET /metrics} answers (Prometheus text, on the API's own address)
  */
 public record ServerSettings(long maxBodyBytes, int maxBatchItems, int maxInFlight, Duration queueTimeout,
                              Duration idleTimeout, Duration drainTimeout, List<String> corsOrigins,
-                             String adminToken) {
+                             String adminToken, boolean metrics) {
   /** Shortest admin token accepted: a guessable token is no protection. */
   public static final int MIN_TOKEN_CHARS = 16;
 
@@ -26,7 +27,7 @@ public record ServerSettings(long maxBodyBytes, int maxBatchItems, int maxInFlig
   public static final int DEFAULT_MAX_IN_FLIGHT = 64;
 
   public static final ServerSettings DEFAULT = new ServerSettings(1_048_576, 256, DEFAULT_MAX_IN_FLIGHT,
-      Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(30), List.of(), null);
+      Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(30), List.of(), null, true);
 
   public ServerSettings {
     if (maxBodyBytes < 1024 || maxBatchItems < 1 || maxInFlight < 1) {
@@ -45,17 +46,22 @@ public record ServerSettings(long maxBodyBytes, int maxBatchItems, int maxInFlig
 
   public ServerSettings withAdmission(int maxInFlight, Duration queueTimeout) {
     return new ServerSettings(maxBodyBytes, maxBatchItems, maxInFlight, queueTimeout, idleTimeout, drainTimeout,
-        corsOrigins, adminToken);
+        corsOrigins, adminToken, metrics);
   }
 
   public ServerSettings withCorsOrigins(List<String> origins) {
     return new ServerSettings(maxBodyBytes, maxBatchItems, maxInFlight, queueTimeout, idleTimeout, drainTimeout,
-        origins, adminToken);
+        origins, adminToken, metrics);
   }
 
   public ServerSettings withAdminToken(String token) {
     return new ServerSettings(maxBodyBytes, maxBatchItems, maxInFlight, queueTimeout, idleTimeout, drainTimeout,
-        corsOrigins, token);
+        corsOrigins, token, metrics);
+  }
+
+  public ServerSettings withMetrics(boolean on) {
+    return new ServerSettings(maxBodyBytes, maxBatchItems, maxInFlight, queueTimeout, idleTimeout, drainTimeout,
+        corsOrigins, adminToken, on);
   }
 
   public boolean adminEnabled() {
@@ -67,6 +73,7 @@ public record ServerSettings(long maxBodyBytes, int maxBatchItems, int maxInFlig
   public String toString() {
     return "ServerSettings[maxBodyBytes=" + maxBodyBytes + ", maxBatchItems=" + maxBatchItems + ", maxInFlight="
         + maxInFlight + ", queueTimeout=" + queueTimeout + ", idleTimeout=" + idleTimeout + ", drainTimeout="
-        + drainTimeout + ", corsOrigins=" + corsOrigins + ", admin=" + (adminEnabled() ? "on" : "off") + "]";
+        + drainTimeout + ", corsOrigins=" + corsOrigins + ", admin=" + (adminEnabled() ? "on" : "off") + ", metrics="
+        + (metrics ? "on" : "off") + "]";
   }
 }

@@ -2,6 +2,7 @@ package dev.jobcode.encoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -134,5 +135,34 @@ class CoalescingEncoderTest {
     assertThatThrownBy(() -> encoder.encode(List.of("ok", "boom"))).isInstanceOf(EncoderException.class)
         .hasMessage("model failed");
     assertThat(encoder.encode("fine")[0]).isEqualTo(4f);
+  }
+
+  @Test
+  void listenersAreToldOfEachModelCallWithTheCallsItCoalescedUntilRemoved() throws Exception {
+    Recording model = new Recording();
+    CoalescingEncoder encoder = new CoalescingEncoder(model, 32);
+    List<EncodeListener.ModelCall> told = Collections.synchronizedList(new ArrayList<>());
+    EncodeListener listener = told::add;
+    encoder.addListener(listener);
+    FutureTask<float[]> first = holdTheModel(model, encoder);
+    List<FutureTask<List<float[]>>> waiting = new ArrayList<>();
+    for (List<String> texts : List.of(List.of("a", "b", "c"), List.of("d", "e"))) {
+      waiting.add(start(() -> encoder.encode(texts)));
+      awaitQueued();
+    }
+    model.gate.countDown();
+    first.get(10, TimeUnit.SECONDS);
+    for (FutureTask<List<float[]>> call : waiting) {
+      call.get(10, TimeUnit.SECONDS);
+    }
+    assertThat(told).extracting(EncodeListener.ModelCall::calls, EncodeListener.ModelCall::texts)
+        .containsExactly(tuple(1, 1), tuple(2, 5));
+    assertThat(told).allMatch(c -> c.nanos() > 0);
+
+    assertThatThrownBy(() -> encoder.encode("boom")).isInstanceOf(EncoderException.class);
+    assertThat(told).as("a failed call is not one that returned").hasSize(2);
+    encoder.removeListener(listener);
+    encoder.encode("after");
+    assertThat(told).hasSize(2);
   }
 }

@@ -174,7 +174,7 @@ class PageIT {
   }
 
   @Test
-  void aBatchOfPastedTitlesGetsTheClassifyOutputColumnsAndADownload() {
+  void aBatchOfPastedTitlesGetsTheClassifyOutputColumnsAndADownload() throws IOException {
     driver.get(url(real, "/batch"));
     waiting().until(ExpectedConditions.elementToBeClickable(By.id("titles")))
         .sendKeys("\"Graphic & Web Designer\" Executive\n12\" Saw Operator\nData Scientist");

@@ -11,9 +11,6 @@ import dev.jobcode.testing.FakeEncoder;
 import dev.jobcode.testing.Fixtures;
 import dev.jobcode.testing.GatedEncoder;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +32,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,14 +46,13 @@ class ServerReliabilityTest {
   @TempDir
   Path tmp;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final List<JobcodeServer> started = new ArrayList<>();
+  @RegisterExtension
+  final LiveServers servers = new LiveServers();
   private final ExecutorService pool = Executors.newCachedThreadPool();
 
   @AfterEach
   void stop() {
     pool.shutdownNow();
-    started.forEach(JobcodeServer::stop);
   }
 
   record Answer(int status, JsonNode json, Map<String, List<String>> headers) {
@@ -66,23 +63,12 @@ class ServerReliabilityTest {
   }
 
   private JobcodeServer start(Classifier classifier, ServerSettings settings, JobcodeServer.RequestLog log) {
-    JobcodeServer server = JobcodeServer.create(new ServedIndex(classifier), settings, log).start("127.0.0.1", 0);
-    started.add(server);
-    return server;
+    return servers.start(classifier, settings, log);
   }
 
   private Answer send(JobcodeServer server, String method, String path, String json, String... headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-        .timeout(Duration.ofSeconds(30))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      b.header("Content-Type", "application/json");
-    }
-    if (headers.length > 0) {
-      b.headers(headers);
-    }
-    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = servers.send(server, method, path, json, headers);
     return new Answer(r.statusCode(), r.body().isEmpty() ? null : Json.MAPPER.readTree(r.body()), r.headers().map());
   }
 
@@ -121,7 +107,7 @@ class ServerReliabilityTest {
     List<String> log = new CopyOnWriteArrayList<>();
     ServerSettings d = ServerSettings.DEFAULT;
     ServerSettings quickIdle = new ServerSettings(d.maxBodyBytes(), d.maxBatchItems(), d.maxInFlight(), d.queueTimeout(),
-        Duration.ofMillis(500), d.drainTimeout(), List.of(), null);
+        Duration.ofMillis(500), d.drainTimeout(), List.of(), null, d.metrics());
     JobcodeServer server = start(Fixtures.classifier(), quickIdle, log::add);
     String head = "POST /v1/classify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
         + "Content-Length: 100\r\nConnection: close\r\n\r\n{\"title\": \"Nur";

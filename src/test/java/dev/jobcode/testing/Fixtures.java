@@ -60,7 +60,7 @@ public final class Fixtures {
   public static ServerSettings smallLimits() {
     ServerSettings d = ServerSettings.DEFAULT;
     return new ServerSettings(64 * 1024, 4, d.maxInFlight(), d.queueTimeout(), d.idleTimeout(), d.drainTimeout(),
-        d.corsOrigins(), d.adminToken());
+        d.corsOrigins(), d.adminToken(), d.metrics());
   }
 
   /** A candidate search by text, without filters. */
