@@ -353,15 +353,20 @@ function batchTable(table, name) {
 
 // ---- view: one occupation ----------------------------------------------------------------------
 
-async function occupationView(params, code) {
+/** GETs what a view shows; on failure the view says the API's message and where to go instead, and null comes back. */
+async function load(path, heading, back) {
   view.append(el('p', { class: 'status' }, 'Loading…'));
-  let o;
   try {
-    o = await api('GET', `/v1/occupations/${encodeURIComponent(code)}`);
+    return await api('GET', path);
   } catch (e) {
-    view.replaceChildren(el('h1', {}, code), el('p', { class: 'error', role: 'alert' }, e.message), link('/', 'Look up a job'));
-    return;
+    view.replaceChildren(el('h1', {}, heading), el('p', { class: 'error', role: 'alert' }, e.message), back);
+    return null;
   }
+}
+
+async function occupationView(params, code) {
+  const o = await load(`/v1/occupations/${encodeURIComponent(code)}`, code, link('/', 'Look up a job'));
+  if (!o) return;
   const facts = [
     ['O*NET-SOC code', o.code], ['SOC 2018 code', o.soc_code], ['Major group', `${o.major_group.code} ${o.major_group.title}`],
   ];
@@ -502,14 +507,8 @@ function votePanel(v) {
 // ---- view: one CV ------------------------------------------------------------------------------
 
 async function cvView(params, id) {
-  view.append(el('p', { class: 'status' }, 'Loading…'));
-  let cv;
-  try {
-    cv = await api('GET', `/v1/candidates/${encodeURIComponent(id)}`);
-  } catch (e) {
-    view.replaceChildren(el('h1', {}, id), el('p', { class: 'error', role: 'alert' }, e.message), link('/candidates', 'Find candidates'));
-    return;
-  }
+  const cv = await load(`/v1/candidates/${encodeURIComponent(id)}`, id, link('/candidates', 'Find candidates'));
+  if (!cv) return;
   const facts = [['Id', cv.id]];
   if (cv.onet_code) facts.push(['Occupation', link(`/occupations/${encodeURIComponent(cv.onet_code)}`, cv.onet_code, cv.onet_title ? ` ${cv.onet_title}` : '')]);
   if (cv.level) facts.push(['Level', cv.level]);
