@@ -55,10 +55,12 @@ class ApiError extends Error {
 async function api(method, path, body, headers = {}) {
   let response;
   try {
+    const raw = typeof body === 'string' || body instanceof Blob || body instanceof FormData;
     response = await fetch(path, {
       method,
-      headers: body === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
-      body: body === undefined ? undefined : (typeof body === 'string' || body instanceof Blob ? body : JSON.stringify(body)),
+      // A FormData body gets its multipart type, with its boundary, from the browser.
+      headers: body === undefined || body instanceof FormData ? headers : { 'Content-Type': 'application/json', ...headers },
+      body: body === undefined ? undefined : (raw ? body : JSON.stringify(body)),
     });
   } catch (e) {
     throw new ApiError(0, 'network', 'The service did not answer. Is it running?');
@@ -82,7 +84,7 @@ async function loadHealth() {
     health = await api('GET', '/health');
     const t = health.taxonomy;
     versions.textContent = `${t.name} ${t.version} · model ${health.model.id}`
-      + (health.index.candidates ? ` · ${health.index.candidates.toLocaleString('en')} CVs` : '');
+      + (health.pool ? ` · ${health.pool.candidates.toLocaleString('en')} CVs` : '');
   } catch (e) {
     versions.textContent = e.message;
   }
@@ -91,6 +93,25 @@ async function loadHealth() {
 async function loadVocabulary() {
   if (!vocabulary) vocabulary = await api('GET', '/v1/vocabulary');
   return vocabulary;
+}
+
+// ---- the write token: kept in this tab's session storage only, never in a URL or a cookie ------
+
+const TOKEN_KEY = 'jobcode.writeToken';
+const writeToken = () => sessionStorage.getItem(TOKEN_KEY) || '';
+const authorization = () => ({ Authorization: `Bearer ${writeToken()}` });
+
+/** Whether the server lets CVs be added and erased (it has a write token); known once /health answered. */
+async function writable() {
+  if (!health) await loadHealth();
+  return Boolean(health?.pool?.writable);
+}
+
+/** A field for the write token; what is typed stays in session storage until the tab closes. */
+function tokenField() {
+  const input = el('input', { type: 'password', autocomplete: 'off', value: writeToken(), placeholder: 'the server\'s write token' });
+  input.addEventListener('input', () => sessionStorage.setItem(TOKEN_KEY, input.value.trim()));
+  return field('token', 'Write token', input, '(kept in this tab only)');
 }
 
 // ---- forms: fields, errors, busy buttons -------------------------------------------------------
@@ -460,7 +481,56 @@ async function candidatesView(params) {
   });
   form.addEventListener('submit', (event) => { event.preventDefault(); run(); });
   view.append(el('h1', {}, 'Find candidates'), form, vote, out);
+  if (!byId && await writable()) view.append(addPanel());
   if (byId || params.get('text')) run(); else text.focus();
+}
+
+const CV_FILES = '.pdf,.docx,.doc,.odt,.rtf,.html,.htm,.md,.txt';
+
+/** Drop CV files: each is sent to POST /v1/candidates with the write token, and its fate listed. */
+function addPanel() {
+  const file = el('input', { type: 'file', accept: CV_FILES, multiple: true });
+  const said = el('span', {}, 'Drop CV files here (PDF, Word, ODT, RTF, HTML, Markdown or text), or choose them: ');
+  const drop = el('div', { class: 'drop', id: 'add-drop' }, said, file);
+  const results = el('ul', { class: 'plain', id: 'add-results', 'aria-live': 'polite' });
+  let chosen = [];
+  const form = el('form', { class: 'panel', id: 'add-cvs', novalidate: true },
+    el('h2', {}, 'Add CVs'), tokenField(), drop, formError(),
+    el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Add CVs')), results);
+  const choose = (files) => {
+    chosen = Array.from(files);
+    said.replaceChildren(chosen.length ? `${chosen.length} file${chosen.length > 1 ? 's' : ''}: ${chosen.map((f) => f.name).join(', ')}. ` : 'Drop CV files here, or choose them: ');
+  };
+  file.addEventListener('change', () => choose(file.files));
+  drop.addEventListener('dragover', (event) => { event.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (event) => {
+    event.preventDefault();
+    drop.classList.remove('over');
+    choose(event.dataTransfer.files);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    busy(form, async () => {
+      if (!writeToken()) throw new ApiError(401, 'unauthorized', 'token: give the server\'s write token first');
+      if (!chosen.length) throw new ApiError(400, 'invalid_request', 'Choose or drop at least one CV file.');
+      results.replaceChildren();
+      for (const f of chosen) {
+        const body = new FormData();
+        body.append('file', f, f.name);
+        try {
+          const added = await api('POST', '/v1/candidates', body, authorization());
+          results.append(el('li', { class: 'added' }, link(`/candidates/${encodeURIComponent(added.id)}`, f.name), ` added as ${added.id}`,
+            added.candidate.onet_title ? ` · ${added.candidate.onet_title}` : ''));
+        } catch (e) {
+          if (e.status === 401) throw new ApiError(401, 'unauthorized', 'token: the server refused this write token');
+          results.append(el('li', { class: 'error' }, `${f.name}: ${e.message}`));
+        }
+      }
+      loadHealth();
+    });
+  });
+  return form;
 }
 
 function candidateCards(results, text) {
@@ -509,17 +579,51 @@ function votePanel(v) {
 async function cvView(params, id) {
   const cv = await load(`/v1/candidates/${encodeURIComponent(id)}`, id, link('/candidates', 'Find candidates'));
   if (!cv) return;
+  const inferred = new Set(cv.inferred || []);
+  const by = (name) => (inferred.has(name) ? el('span', { class: 'inferred', title: 'inferred by jobcode: filters, never votes' }, ' (inferred)') : null);
   const facts = [['Id', cv.id]];
-  if (cv.onet_code) facts.push(['Occupation', link(`/occupations/${encodeURIComponent(cv.onet_code)}`, cv.onet_code, cv.onet_title ? ` ${cv.onet_title}` : '')]);
-  if (cv.level) facts.push(['Level', cv.level]);
-  if (cv.years !== null && cv.years !== undefined) facts.push(['Years', String(cv.years)]);
+  if (cv.onet_code) facts.push(['Occupation', [link(`/occupations/${encodeURIComponent(cv.onet_code)}`, cv.onet_code, cv.onet_title ? ` ${cv.onet_title}` : ''), by('onet_code')]]);
+  if (cv.level) facts.push(['Level', [cv.level, by('level')]]);
+  if (cv.years !== null && cv.years !== undefined) facts.push(['Years', [String(cv.years), by('years')]]);
   if (cv.skills && cv.skills.length) facts.push(['Skills', cv.skills.join(', ')]);
+  if (cv.source) facts.push(['File', cv.source]);
+  if (cv.added_at) facts.push(['Added', cv.added_at]);
   view.replaceChildren(
     el('h1', {}, cv.name || cv.id),
     cv.headline ? el('p', {}, cv.headline) : null,
     el('div', { class: 'panel' }, el('dl', { class: 'facts' }, facts.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]))),
     el('div', { class: 'panel' }, el('h2', {}, 'The CV as indexed'), el('pre', { class: 'cv', id: 'cv-text' }, cv.text)),
     el('p', {}, link(`/candidates${query({ id: cv.id })}`, 'More like this')));
+  if (await writable()) view.append(erasePanel(cv));
+}
+
+/** Erase a CV: asks first, then DELETE with the write token, and shows the receipt. */
+function erasePanel(cv) {
+  const receipt = el('div', { id: 'erase-receipt', 'aria-live': 'polite' });
+  const form = el('form', { class: 'panel', id: 'erase-cv', novalidate: true },
+    el('h2', {}, 'Erase this CV'),
+    el('p', {}, 'It leaves search and the vote at once, and the pool\'s files within a minute. This cannot be undone.'),
+    tokenField(), formError(),
+    el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'danger' }, 'Erase')), receipt);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    busy(form, async () => {
+      if (!writeToken()) throw new ApiError(401, 'unauthorized', 'token: give the server\'s write token first');
+      if (!window.confirm(`Erase ${cv.name || cv.id}? This cannot be undone.`)) return;
+      let r;
+      try {
+        r = await api('DELETE', `/v1/candidates/${encodeURIComponent(cv.id)}`, undefined, authorization());
+      } catch (e) {
+        if (e.status === 401) throw new ApiError(401, 'unauthorized', 'token: the server refused this write token');
+        throw e;
+      }
+      form.querySelector('button[type="submit"]').remove();
+      receipt.replaceChildren(el('p', { class: 'notice' }, `Erased ${r.id} at ${r.deleted_at}; its text leaves the files by ${r.erased_from_files_by}.`),
+        el('p', {}, link('/candidates', 'Find candidates')));
+      loadHealth();
+    });
+  });
+  return form;
 }
 
 function notFound() {

@@ -83,7 +83,8 @@ public final class Classifier {
   public List<Classification> classifyAll(List<Query> queries) {
     List<String> texts = new ArrayList<>();
     for (Query q : queries) {
-      texts.add(TitleNormalizer.forMatching(q.title()));
+      // A text alone has no title: its slot gets a placeholder whose vector is never used.
+      texts.add(q.textOnly() ? "-" : TitleNormalizer.forMatching(q.title()));
     }
     List<Integer> descriptionSlot = new ArrayList<>();
     for (Query q : queries) {
@@ -108,6 +109,9 @@ public final class Classifier {
   private static final ForkJoinPool RANKING = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 
   private Classification rank(Query query, float[] titleVector, float[] descriptionVector) {
+    if (query.textOnly()) {
+      return rankText(query, descriptionVector);
+    }
     List<Hit> titleHits = vectors.search(Fields.TITLE_VECTOR, titleVector, settings.candidates());
     Set<String> exact = exactTitles.codesFor(TitleNormalizer.forMatching(query.title()));
     Map<String, Double> scores = channel(query.mode(), titleHits, titleVector, titleCentroids, exactSplit(exact, titleVector));
@@ -123,6 +127,17 @@ public final class Classifier {
     String review = ReviewRule.DEFAULT.reason(top).orElse(null);
     JobAttributes attributes = top.isEmpty() ? null
         : JobAttributes.of(query.title(), top.get(0).occupation().code(), itProbability(query.mode(), scores));
+    return new Classification(query, top.subList(0, Math.min(query.k(), top.size())), review, attributes);
+  }
+
+  /** A text without a title: the descriptive channel alone; no level is read from a title. */
+  private Classification rankText(Query query, float[] textVector) {
+    List<Hit> textHits = vectors.search(Fields.TEXT_VECTOR, textVector, settings.candidates());
+    Map<String, Double> scores = channel(query.mode(), textHits, textVector, textCentroids, Map.of());
+    List<OccupationMatch> top = top(scores, Math.max(2, query.k()), textHits);
+    String review = ReviewRule.DEFAULT.reason(top).orElse(null);
+    JobAttributes attributes = top.isEmpty() ? null
+        : JobAttributes.of("", top.get(0).occupation().code(), itProbability(query.mode(), scores));
     return new Classification(query, top.subList(0, Math.min(query.k(), top.size())), review, attributes);
   }
 

@@ -29,6 +29,9 @@ final class BenchCommand implements Callable<Integer> {
   @Mixin
   QueriesOption queries = new QueriesOption();
 
+  @Mixin
+  PoolOption pool = new PoolOption();
+
   @Option(names = "--onet", paramLabel = "DIR",
       description = "O*NET folder for the build measurement (default: the one the index was built from)")
   Path onet;
@@ -52,8 +55,8 @@ final class BenchCommand implements Callable<Integer> {
     Bench.PeerRun peerRun = peer ? new Bench.PeerRun(Defaults.peerScript(), titlesFile) : null;
     Bench.Plan plan = new Bench.Plan(titles, quick ? 50 : 200, quick ? 20 : 150, onet, peerRun);
     BenchReport report;
-    try (Engine opened = engine.open()) {
-      report = Bench.run(opened.encoder(), opened.classifier(), plan);
+    try (Engine opened = engine.open(pool, Engine.PoolAccess.READ)) {
+      report = Bench.run(opened.encoder(), opened.classifier(), opened.pool(), plan);
     }
     PrintWriter w = spec.commandLine().getOut();
     w.print(BenchTable.render(report));

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 final class Defaults {
   static final String INDEX = "index/default";
   static final String MODELS = "models";
+  /** The candidate pool: CVs live apart from the occupation index, which a new O*NET release replaces. */
+  static final String POOL = "index/candidates";
   /** The generated default CV corpus (10,000 CVs, seed 42), beside the indexes it feeds. */
   static final String CORPUS = "index/cvs-10000-seed42.jsonl";
 
@@ -21,6 +23,10 @@ final class Defaults {
 
   static Path index() {
     return home().resolve(INDEX);
+  }
+
+  static Path pool() {
+    return home().resolve(POOL);
   }
 
   static Path corpus() {

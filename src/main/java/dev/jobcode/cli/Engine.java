@@ -7,14 +7,29 @@ import dev.jobcode.encoder.Encoder;
 import dev.jobcode.encoder.ModelFiles;
 import dev.jobcode.encoder.ModelSpec;
 import dev.jobcode.encoder.OnnxEncoder;
+import dev.jobcode.index.CandidatePool;
 import dev.jobcode.index.IndexException;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.index.OnetIndex;
+import dev.jobcode.index.PoolMeta;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
-/** An opened index with the encoder of the model it was built with. Closing closes both. */
-record Engine(Encoder encoder, Classifier classifier) implements AutoCloseable {
+/**
+ * An opened index with the encoder of the model it was built with, and the candidate pool when one
+ * was asked for (else null). Closing closes all three.
+ */
+record Engine(Encoder encoder, Classifier classifier, CandidatePool pool) implements AutoCloseable {
+
+  /** How a command uses the candidate pool. */
+  enum PoolAccess {
+    /** Not at all. */
+    NONE,
+    /** To read, when the folder holds a pool (else none); a running server may hold it meanwhile. */
+    READ,
+    /** To read and write, creating it when missing; no other process may write meanwhile. */
+    WRITE
+  }
 
   /** Concurrent encode calls are run as one batch of up to this many texts. */
   static final int COALESCE_BATCH = 64;
@@ -30,21 +45,46 @@ record Engine(Encoder encoder, Classifier classifier) implements AutoCloseable {
 
   /** Opens the index in {@code indexDir} and the model its {@code meta.json} names. */
   static Engine open(Path indexDir, Path modelsDir) {
-    return open(indexDir, modelsDir, UnaryOperator.identity());
+    return open(indexDir, modelsDir, UnaryOperator.identity(), null, PoolAccess.NONE);
   }
 
-  /** As above, with the classifier settings tuned for the model changed by {@code adjust}. */
-  static Engine open(Path indexDir, Path modelsDir, UnaryOperator<ClassifierSettings> adjust) {
+  /**
+   * As above, with the classifier settings tuned for the model changed by {@code adjust}, and the
+   * pool in {@code poolDir} opened for {@code access}; a pool encoded with another model is refused.
+   */
+  static Engine open(Path indexDir, Path modelsDir, UnaryOperator<ClassifierSettings> adjust, Path poolDir,
+                     PoolAccess access) {
     IndexMeta meta = IndexMeta.read(indexDir);
     ModelSpec spec = ModelSpec.byId(meta.model().id()).orElseThrow(() -> new IndexException("the index at "
         + indexDir + " was built with model '" + meta.model().id() + "', which this jobcode does not know ("
         + ModelSpec.ids() + "); rebuild it"));
     ClassifierSettings settings = adjust.apply(ClassifierSettings.forModel(spec.id()));
     Encoder encoder = openEncoder(spec, modelsDir);
+    OnetIndex index = null;
     try {
-      return new Engine(encoder, new Classifier(OnetIndex.open(indexDir, encoder.model()), encoder, settings));
+      index = OnetIndex.open(indexDir, encoder.model());
+      CandidatePool pool = switch (access) {
+        case NONE -> null;
+        case READ -> PoolMeta.exists(poolDir) ? readable(poolDir, encoder) : null;
+        case WRITE -> CandidatePool.open(poolDir, encoder.model(), index.meta().hnsw());
+      };
+      return new Engine(encoder, new Classifier(index, encoder, settings), pool);
     } catch (RuntimeException e) {
+      if (index != null) {
+        index.close();
+      }
       encoder.close();
+      throw e;
+    }
+  }
+
+  private static CandidatePool readable(Path poolDir, Encoder encoder) {
+    CandidatePool pool = CandidatePool.openReadOnly(poolDir);
+    try {
+      pool.requireModel(encoder.model());
+      return pool;
+    } catch (RuntimeException e) {
+      pool.close();
       throw e;
     }
   }
@@ -52,9 +92,15 @@ record Engine(Encoder encoder, Classifier classifier) implements AutoCloseable {
   @Override
   public void close() {
     try {
-      classifier.index().close();
+      if (pool != null) {
+        pool.close();
+      }
     } finally {
-      encoder.close();
+      try {
+        classifier.index().close();
+      } finally {
+        encoder.close();
+      }
     }
   }
 }

@@ -31,7 +31,12 @@ final class EngineOptions {
     return Engine.open(indexDir(), modelsDir());
   }
 
+  /** As above, with the candidate pool of {@code pool} opened for {@code access}. */
+  Engine open(PoolOption pool, Engine.PoolAccess access) {
+    return Engine.open(indexDir(), modelsDir(), UnaryOperator.identity(), pool.dir(), access);
+  }
+
   Engine open(UnaryOperator<ClassifierSettings> adjust) {
-    return Engine.open(indexDir(), modelsDir(), adjust);
+    return Engine.open(indexDir(), modelsDir(), adjust, null, Engine.PoolAccess.NONE);
   }
 }

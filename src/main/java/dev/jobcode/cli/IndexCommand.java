@@ -1,5 +1,7 @@
 package dev.jobcode.cli;
 
+import dev.jobcode.candidates.CandidateIntake;
+import dev.jobcode.corpus.Cv;
 import dev.jobcode.corpus.CvFile;
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.encoder.ModelSpec;
@@ -10,6 +12,7 @@ import dev.jobcode.taxonomy.OnetLoader;
 import dev.jobcode.taxonomy.Taxonomy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -35,8 +38,12 @@ final class IndexCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--cvs", paramLabel = "FILE",
-      description = "CVs (.jsonl, .csv or .tsv; see the README) to index beside the occupations, in candidates/")
+      description = "CVs (.jsonl, .csv, .tsv or Excel; see the README) to add to the candidate pool (--pool) "
+          + "once the occupations are built")
   Path cvs;
+
+  @picocli.CommandLine.Mixin
+  PoolOption pool = new PoolOption();
 
   @Option(names = "--models", paramLabel = "DIR", description = "model files folder (default: models)")
   Path models;
@@ -66,34 +73,51 @@ final class IndexCommand implements Callable<Integer> {
     }
     ModelSpec modelSpec = ModelSpec.byId(model).orElseThrow(() -> new Main.UsageException(
         "unknown --model '" + model + "': use one of " + ModelSpec.ids()));
-    build(onetDir, Optional.ofNullable(onetVersion), Optional.ofNullable(cvs), target, modelSpec,
-        models != null ? models : Defaults.models(), hnsw, spec.commandLine().getErr());
+    PrintWriter err = spec.commandLine().getErr();
+    Path modelsDir = models != null ? models : Defaults.models();
+    if (cvs != null) {
+      CvFile.read(cvs);   // a bad file fails in a second, not after the occupations' minutes
+    }
+    build(onetDir, Optional.ofNullable(onetVersion), target, modelSpec, modelsDir, hnsw, err);
+    if (cvs != null) {
+      try (Engine opened = Engine.open(target, modelsDir, java.util.function.UnaryOperator.identity(), pool.dir(),
+          Engine.PoolAccess.WRITE)) {
+        addCvs(opened, cvs, err);
+      }
+    }
     return 0;
+  }
+
+  /** Adds the CVs of a JSONL, CSV, TSV or Excel file to the engine's pool; shared with {@code serve}'s first run. */
+  static void addCvs(Engine opened, Path file, PrintWriter err) {
+    List<Cv> read = CvFile.read(file);
+    err.printf(Locale.ROOT, "jobcode: %,d CVs from %s%n", read.size(), file);
+    long start = System.nanoTime();
+    String source = file.getFileName().toString();
+    List<CandidateIntake.Result> results = new CandidateIntake(opened.pool(), opened.classifier())
+        .submit(read.stream().map(cv -> new CandidateIntake.Submission(cv, source, false)).toList(),
+            new ProgressBar(err, "encoding CVs"));
+    long added = results.stream().filter(CandidateIntake.Result::stored).count();
+    err.printf(Locale.ROOT, "jobcode: added %,d CVs to the candidate pool %s in %.1f s (%,d were there already or "
+        + "duplicates); it holds %,d%n", added, opened.pool().dir(), (System.nanoTime() - start) / 1e9,
+        results.size() - added, opened.pool().size());
   }
 
   /**
    * Loads, encodes and writes; prints what it did, and its progress, to {@code err}. Shared with
    * {@code serve}'s first run.
    */
-  static IndexMeta build(Path onetDir, Optional<String> version, Optional<Path> cvFile, Path target, ModelSpec spec,
-                         Path modelsDir, HnswParams hnsw, PrintWriter err) {
+  static IndexMeta build(Path onetDir, Optional<String> version, Path target, ModelSpec spec, Path modelsDir,
+                         HnswParams hnsw, PrintWriter err) {
     Taxonomy taxonomy = OnetLoader.load(onetDir, version);
-    // Read the CVs before any encoding, so a bad file fails in a second, not after minutes.
-    Optional<IndexBuilder.CvSource> cvs = cvFile.map(f -> new IndexBuilder.CvSource(CvFile.read(f),
-        f.toAbsolutePath().normalize().toString()));
-    cvs.ifPresent(c -> err.printf(Locale.ROOT, "jobcode: %,d CVs from %s%n", c.cvs().size(), c.source()));
     err.printf(Locale.ROOT, "jobcode: O*NET %s from %s: %,d occupations, %,d texts %s%n", taxonomy.version(),
         onetDir, taxonomy.occupations().size(), taxonomy.texts().size(), taxonomy.countsByKind());
     try (Encoder encoder = Engine.openEncoder(spec, modelsDir)) {
       IndexMeta meta = new IndexBuilder(encoder, hnsw, new ProgressBar(err, "encoding"))
-          .build(taxonomy, onetDir.toAbsolutePath().normalize().toString(), cvs, target);
+          .build(taxonomy, onetDir.toAbsolutePath().normalize().toString(), target);
       err.printf(Locale.ROOT, "jobcode: indexed %,d texts of %,d occupations into %s in %.1f s %s%n",
           meta.documents().values().stream().mapToInt(Integer::intValue).sum(), meta.occupations(), target,
           meta.buildSeconds(), meta.documents());
-      if (meta.hasCandidates()) {
-        err.printf(Locale.ROOT, "jobcode: indexed %,d CVs (%,d labelled) into %s/candidates in %.1f s%n",
-            meta.candidates().count(), meta.candidates().labelled(), target, meta.candidates().buildSeconds());
-      }
       return meta;
     }
   }

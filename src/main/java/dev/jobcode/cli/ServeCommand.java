@@ -3,10 +3,11 @@ package dev.jobcode.cli;
 import dev.jobcode.encoder.ModelSpec;
 import dev.jobcode.index.HnswParams;
 import dev.jobcode.index.IndexMeta;
+import dev.jobcode.index.LegacyCandidates;
+import dev.jobcode.index.PoolMeta;
 import dev.jobcode.server.JobcodeServer;
 import dev.jobcode.server.ServedIndex;
 import dev.jobcode.server.ServerSettings;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,9 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin
   EngineOptions engine = new EngineOptions();
 
+  @Mixin
+  PoolOption pool = new PoolOption();
+
   @Option(names = "--onet", paramLabel = "DIR", description = "O*NET folder for the first-run build of the default index")
   Path onet;
 
@@ -43,8 +47,13 @@ final class ServeCommand implements Callable<Integer> {
   List<String> corsOrigins = new ArrayList<>();
 
   @Option(names = "--admin-token-file", paramLabel = "FILE",
-      description = "enable POST /admin/index, with the token in FILE (or in $" + ADMIN_TOKEN_ENV + "); default: off")
+      description = "enable POST /admin/index, with the token in FILE (or in $" + Tokens.ADMIN_ENV + "); default: off")
   Path adminTokenFile;
+
+  @Option(names = "--write-token-file", paramLabel = "FILE",
+      description = "enable adding, replacing and deleting CVs (POST, PUT, DELETE /v1/candidates), with the token in "
+          + "FILE (or in $" + Tokens.WRITE_ENV + "); default: off")
+  Path writeTokenFile;
 
   @Option(names = "--max-in-flight", paramLabel = "N", defaultValue = "" + ServerSettings.DEFAULT_MAX_IN_FLIGHT,
       description = "requests worked on at once; more wait up to 2 s, then get 503 (default: ${DEFAULT-VALUE})")
@@ -54,8 +63,6 @@ final class ServeCommand implements Callable<Integer> {
       description = "answer GET /metrics (Prometheus text) on the same host and port; --no-metrics turns it off"
           + " (default: on)")
   boolean metrics;
-
-  static final String ADMIN_TOKEN_ENV = "JOBCODE_ADMIN_TOKEN";
 
   @Spec
   CommandSpec spec;
@@ -74,29 +81,39 @@ final class ServeCommand implements Callable<Integer> {
       }
       err.println("jobcode: no index at " + indexDir + " yet; building it once, with the default CV corpus"
           + " (about 10 minutes)");
-      Path onetDir = onet != null ? onet : Defaults.onet();
-      Path cvs = Defaults.corpus();
-      if (!Files.exists(cvs)) {
-        CorpusCommand.generate(onetDir, CorpusCommand.DEFAULT_COUNT, CorpusCommand.DEFAULT_SEED, cvs, err);
-      }
-      IndexCommand.build(onetDir, Optional.empty(), Optional.of(cvs), indexDir, ModelSpec.DEFAULT,
+      IndexCommand.build(onet != null ? onet : Defaults.onet(), Optional.empty(), indexDir, ModelSpec.DEFAULT,
           engine.modelsDir(), HnswParams.DEFAULT, err);
     }
     long start = System.nanoTime();
-    try (Engine opened = engine.open(); ServedIndex served = new ServedIndex(opened.classifier())) {
+    Path poolDir = pool.dir();
+    boolean newPool = !PoolMeta.exists(poolDir);
+    Engine opened = engine.open(pool, Engine.PoolAccess.WRITE);
+    try {
+      if (newPool) {
+        fill(opened, err);
+      }
+    } catch (RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+    try (opened; ServedIndex served = new ServedIndex(opened.classifier(), opened.pool())) {
       JobcodeServer server = JobcodeServer.create(served, settings, JobcodeServer.RequestLog.SLF4J);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        // Finish the requests in flight before the JVM goes; refuse new ones meanwhile.
+        // Finish the requests in flight before the JVM goes; refuse new ones meanwhile. Then close
+        // the pool here, not after the latch: the JVM does not wait for the main thread, and the
+        // close merges away the text of CVs deleted in the last minute.
         server.stop();
+        opened.pool().close();
         stopped.countDown();
       }, "shutdown"));
       server.start(host, port);
       IndexMeta meta = opened.classifier().index().meta();
-      err.printf(Locale.ROOT, "jobcode: serving %s %s (%s)%s on http://%s:%d, ready in %.1f s%n",
-          meta.taxonomy().name(), meta.taxonomy().version(), meta.model().id(),
-          meta.hasCandidates() ? String.format(Locale.ROOT, " and %,d CVs", meta.candidates().count()) : "",
+      err.printf(Locale.ROOT, "jobcode: serving %s %s (%s) and %,d CVs on http://%s:%d, ready in %.1f s%n",
+          meta.taxonomy().name(), meta.taxonomy().version(), meta.model().id(), opened.pool().size(),
           host, server.port(), (System.nanoTime() - start) / 1e9);
+      err.printf(Locale.ROOT, "jobcode: candidate pool %s%s%n", poolDir,
+          settings.writeEnabled() ? "; adding, replacing and deleting CVs is on" : "");
       if (settings.metrics()) {
         err.printf(Locale.ROOT, "jobcode: metrics on http://%s:%d/metrics%n", host, server.port());
       }
@@ -120,27 +137,32 @@ final class ServeCommand implements Callable<Integer> {
     }
     ServerSettings settings = ServerSettings.DEFAULT.withAdmission(maxInFlight, ServerSettings.DEFAULT.queueTimeout())
         .withCorsOrigins(corsOrigins).withMetrics(metrics);
-    String token = adminToken();
-    if (token == null) {
-      return settings;
-    }
     try {
-      return settings.withAdminToken(token);
+      return settings.withAdminToken(Tokens.read(adminTokenFile, "--admin-token-file", Tokens.ADMIN_ENV))
+          .withWriteToken(Tokens.read(writeTokenFile, "--write-token-file", Tokens.WRITE_ENV));
     } catch (IllegalArgumentException e) {
       throw new Main.UsageException(e.getMessage());
     }
   }
 
-  /** From --admin-token-file, else the environment: never from the command line, which others can read. */
-  private String adminToken() {
-    if (adminTokenFile != null) {
-      try {
-        return Files.readString(adminTokenFile).strip();
-      } catch (IOException e) {
-        throw new Main.UsageException("cannot read --admin-token-file " + adminTokenFile + ": " + e.getMessage());
+  /**
+   * A new pool: the CVs of an index built with --cvs before the pool had a folder of its own, else,
+   * on the default start, the generated default corpus (so that CV search works at once), else empty.
+   */
+  private void fill(Engine opened, PrintWriter err) {
+    Path indexDir = engine.indexDir();
+    if (LegacyCandidates.present(indexDir)) {
+      Pools.migrate(indexDir, opened.pool(), err);
+    } else if (!engine.indexGiven() && !pool.given()) {
+      Path cvs = Defaults.corpus();
+      if (!Files.exists(cvs)) {
+        CorpusCommand.generate(onet != null ? onet : Defaults.onet(), CorpusCommand.DEFAULT_COUNT,
+            CorpusCommand.DEFAULT_SEED, cvs, err);
       }
+      IndexCommand.addCvs(opened, cvs, err);
+    } else {
+      err.println("jobcode: a new, empty candidate pool at " + opened.pool().dir()
+          + "; add CVs with 'jobcode candidates add'");
     }
-    String env = System.getenv(ADMIN_TOKEN_ENV);
-    return env == null || env.isBlank() ? null : env.strip();
   }
 }

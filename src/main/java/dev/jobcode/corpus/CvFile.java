@@ -180,6 +180,21 @@ public final class CvFile {
     };
   }
 
+  /**
+   * Checks one CV's fields as a file's line is checked ({@code where} locates it in the message);
+   * an id may be absent (the pool gives it one). Fills the major group from the code when only the
+   * code is given.
+   */
+  public static Cv check(Cv cv, String where) {
+    if (cv.id() == null) {
+      Cv named = checked(new Cv("-", cv.name(), cv.headline(), cv.onetCode(), cv.onetTitle(), cv.majorGroup(),
+          cv.level(), cv.years(), cv.it(), cv.summary(), cv.skills(), cv.experience(), cv.text()), where, new HashSet<>());
+      return new Cv(null, named.name(), named.headline(), named.onetCode(), named.onetTitle(), named.majorGroup(),
+          named.level(), named.years(), named.it(), named.summary(), named.skills(), named.experience(), named.text());
+    }
+    return checked(cv, where, new HashSet<>());
+  }
+
   /** Checks one CV's fields; fills the major group from the code when only the code is given. */
   private static Cv checked(Cv cv, String where, Set<String> ids) {
     if (cv.id() == null || cv.id().isBlank()) {

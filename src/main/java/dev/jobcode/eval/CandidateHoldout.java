@@ -1,7 +1,9 @@
 package dev.jobcode.eval;
 
-import dev.jobcode.classify.CandidateQuery;
-import dev.jobcode.classify.CandidateSearch;
+import dev.jobcode.candidates.CandidateIntake;
+import dev.jobcode.candidates.CandidateQuery;
+import dev.jobcode.candidates.CandidateSearch;
+import dev.jobcode.candidates.LabelInference;
 import dev.jobcode.classify.Classification;
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.Mode;
@@ -9,7 +11,8 @@ import dev.jobcode.classify.Query;
 import dev.jobcode.corpus.Cv;
 import dev.jobcode.index.Candidate;
 import dev.jobcode.index.CandidateFilter;
-import dev.jobcode.index.CandidateIndex;
+import dev.jobcode.index.CandidatePool;
+import dev.jobcode.index.PooledCv;
 import dev.jobcode.taxonomy.OnetCodes;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,17 +23,24 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Leave-out evaluation on the candidate index: a seeded share of the labelled CVs is held out, and
- * each held-out CV is classified by the vote of the rest (the held-out ones never vote) and by the
- * occupation classifier (its headline, else its first line, as the title and its text as the
- * description), scored at top-1 occupation and major group.
+ * Leave-out evaluation on the candidate pool: a seeded share of the labelled CVs is held out, and
+ * each held-out CV is classified by the vote of the rest (the held-out ones never vote), by the
+ * occupation classifier as label inference runs it (its headline, else a short first line, as the
+ * title and its text as the description) and by the classifier over its text alone, scored at top-1
+ * occupation and major group. The held-out CVs can be rewritten the way people write theirs first
+ * ({@link CvStyles}), with or without mojibake repair.
  */
 public final class CandidateHoldout {
   /** Top-1 accuracy at occupation and major-group level, and how fast. */
   public record Scores(double onetTop1, double majorTop1, double cvsPerSecond) {}
 
-  /** A run: how many were held out of how many labelled, with what, and the two classifiers' scores. */
-  public record Result(int heldOut, int labelled, long seed, int k, Scores vote, Scores classifier) {}
+  /**
+   * A run: how many were held out of how many labelled, with what, in which style (with mojibake
+   * repaired or not), and the scores of the vote, of the classifier as label inference runs it, and of
+   * the classifier over the text alone.
+   */
+  public record Result(int heldOut, int labelled, long seed, int k, String style, boolean repaired, Scores vote,
+                       Scores classifier, Scores classifierTextOnly) {}
 
   private final List<Candidate> heldOut;
   private final int labelled;
@@ -48,8 +58,8 @@ public final class CandidateHoldout {
    *
    * @throws IllegalArgumentException when the share leaves none held out, or none to vote
    */
-  public static CandidateHoldout draw(CandidateIndex index, double share, long seed) {
-    List<Candidate> labelled = new ArrayList<>(index.candidates().stream().filter(c -> c.onetCode() != null).toList());
+  public static CandidateHoldout draw(CandidatePool pool, double share, long seed) {
+    List<Candidate> labelled = new ArrayList<>(pool.list().stream().filter(PooledCv::votes).map(Candidate::of).toList());
     labelled.sort(Comparator.comparing(Candidate::id));
     Collections.shuffle(labelled, new Random(seed));
     int n = (int) Math.round(labelled.size() * share);
@@ -74,33 +84,42 @@ public final class CandidateHoldout {
     return seed;
   }
 
-  /** Classifies the held-out CVs over {@code classifier}'s index: by the vote of {@code k} neighbours, and by the classifier. */
-  public Result evaluate(Classifier classifier, int k) {
-    CandidateIndex index = classifier.index().candidates().orElseThrow(CandidateSearch.NoCandidatesException::new);
-    return new Result(heldOut.size(), labelled, seed, k, vote(CandidateSearch.of(classifier), k),
-        classify(classifier, index));
+  /** Classifies the held-out CVs of {@code pool}: by the vote of {@code k} neighbours, and by the classifier. */
+  public Result evaluate(Classifier classifier, CandidatePool pool, int k) {
+    return evaluate(classifier, pool, k, CvStyles.Style.GENERATED, true);
   }
 
-  private Scores vote(CandidateSearch search, int k) {
+  /** As above, with the held-out CVs written in {@code style}, their mojibake repaired or not. */
+  public Result evaluate(Classifier classifier, CandidatePool pool, int k, CvStyles.Style style, boolean repair) {
+    List<Cv> cvs = new ArrayList<>(heldOut.size());
+    for (Candidate c : heldOut) {
+      Cv cv = pool.get(c.id()).orElseThrow().cv();
+      cv = style == CvStyles.Style.PEOPLE ? CvStyles.asPeopleWrite(cv, seed) : cv;
+      cvs.add(repair ? CandidateIntake.repaired(cv) : cv);
+    }
+    boolean byId = style == CvStyles.Style.GENERATED;   // the stored vector is the generated text's
+    return new Result(heldOut.size(), labelled, seed, k, style.name().toLowerCase(java.util.Locale.ROOT), repair,
+        vote(CandidateSearch.of(classifier, pool), k, cvs, byId),
+        classify(classifier, cvs.stream().map(LabelInference::query).toList()),
+        classify(classifier, cvs.stream().map(cv -> Query.ofText(clip(cv.text(), Query.MAX_DESCRIPTION_CHARS), 1,
+            Mode.DEFAULT)).toList()));
+  }
+
+  private Scores vote(CandidateSearch search, int k, List<Cv> cvs, boolean byId) {
     Set<String> heldIds = new LinkedHashSet<>(heldOut.stream().map(Candidate::id).toList());
     long start = System.nanoTime();
     List<String> best = new ArrayList<>(heldOut.size());
-    for (Candidate c : heldOut) {
-      CandidateSearch.Vote v = search.vote(new CandidateQuery(null, c.id(), k, CandidateFilter.NONE), heldIds);
+    for (Cv cv : cvs) {
+      CandidateQuery query = byId ? new CandidateQuery(null, cv.id(), k, CandidateFilter.NONE)
+          : new CandidateQuery(clip(cv.text(), CandidateQuery.MAX_TEXT_CHARS), null, k, CandidateFilter.NONE);
+      CandidateSearch.Vote v = search.vote(query, heldIds);
       best.add(v.occupations().isEmpty() ? "" : v.occupations().get(0).value());
     }
     return score(best, start);
   }
 
-  private Scores classify(Classifier classifier, CandidateIndex index) {
+  private Scores classify(Classifier classifier, List<Query> queries) {
     long start = System.nanoTime();
-    List<Query> queries = new ArrayList<>(heldOut.size());
-    for (Candidate c : heldOut) {
-      Cv cv = index.cv(c);
-      String title = c.headline() != null ? c.headline() : cv.text().lines().findFirst().orElse(cv.text());
-      queries.add(new Query(clip(title, Query.MAX_TITLE_CHARS), clip(cv.text(), Query.MAX_DESCRIPTION_CHARS), 1,
-          Mode.DEFAULT));
-    }
     List<String> best = new ArrayList<>(heldOut.size());
     for (Classification answer : classifier.classifyAll(queries)) {
       best.add(answer.results().isEmpty() ? "" : answer.results().get(0).occupation().code());

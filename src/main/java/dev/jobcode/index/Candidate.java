@@ -3,13 +3,14 @@ package dev.jobcode.index;
 import dev.jobcode.corpus.Cv;
 
 /**
- * What the candidate index keeps in memory about one CV: who, and its labels (null when the CV
- * has none). The full CV is read on demand ({@link CandidateIndex#cv}).
+ * Who a CV is and its labels (null when it has none), as search results show them; the full CV is
+ * read on demand ({@link CandidatePool#get}).
  */
-public record Candidate(int doc, String id, String name, String headline, String onetCode, String majorGroup,
+public record Candidate(String id, String name, String headline, String onetCode, String majorGroup,
                         String level, Integer years, Boolean it) {
-  static Candidate of(int doc, Cv cv) {
-    return new Candidate(doc, cv.id(), cv.name(), cv.headline(), cv.onetCode(), cv.majorGroup(), cv.level(),
+  public static Candidate of(PooledCv entry) {
+    Cv cv = entry.cv();
+    return new Candidate(cv.id(), cv.name(), cv.headline(), cv.onetCode(), cv.majorGroup(), cv.level(),
         cv.years(), cv.it());
   }
 }

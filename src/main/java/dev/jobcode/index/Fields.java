@@ -16,6 +16,8 @@ public final class Fields {
   public static final String CV_ID = "id";
   public static final String CV_JSON = "cv";
   public static final String CV_VECTOR = "cv_vector";
+  /** SHA-256 of the CV's text with white space folded: the same CV added twice is found by it. */
+  public static final String CV_TEXT_HASH = "text_hash";
   public static final String CV_ONET_CODE = "onet_code";
   public static final String CV_MAJOR_GROUP = "major_group";
   public static final String CV_LEVEL = "level";

@@ -1,7 +1,6 @@
 package dev.jobcode.index;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.jobcode.corpus.Cv;
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.taxonomy.Occupation;
 import dev.jobcode.taxonomy.Taxonomy;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,8 +47,9 @@ import org.apache.lucene.util.IOUtils;
  * and leaves the previous index as it was.
  */
 public final class IndexBuilder {
-  /** Lucene files live here, below the index folder; {@code candidates/} may sit beside it. */
+  /** Lucene files live here, below the index folder. */
   public static final String ONET_DIR = "onet";
+  /** Where indexes built with {@code --cvs} before the pool had a folder of its own kept their CVs. */
   public static final String CANDIDATES_DIR = "candidates";
   public static final String OCCUPATIONS_FILE = "occupations.json";
   static final TypeReference<List<Occupation>> OCCUPATION_LIST = new TypeReference<>() {};
@@ -67,16 +66,8 @@ public final class IndexBuilder {
     this.progress = Objects.requireNonNull(progress, "progress");
   }
 
-  /** CVs to index beside the occupations, and the file they came from. */
-  public record CvSource(List<Cv> cvs, String source) {}
-
   /** Builds the index of {@code taxonomy} into {@code target}, replacing what is there. */
   public IndexMeta build(Taxonomy taxonomy, String source, Path target) {
-    return build(taxonomy, source, Optional.empty(), target);
-  }
-
-  /** As above, with a candidate index of {@code cvs} in {@code candidates/} when given. */
-  public IndexMeta build(Taxonomy taxonomy, String source, Optional<CvSource> cvs, Path target) {
     long start = System.nanoTime();
     Path lockFile = target.toAbsolutePath().normalize().resolveSibling("." + target.getFileName() + ".lock");
     try {
@@ -90,17 +81,13 @@ public final class IndexBuilder {
         try {
           Map<String, Integer> vectors = writeLucene(taxonomy, tmp.resolve(ONET_DIR));
           verify(tmp, vectors);
-          IndexMeta.CandidatesInfo candidates = null;
-          if (cvs.isPresent()) {
-            candidates = writeCandidates(cvs.get(), tmp.resolve(CANDIDATES_DIR));
-          }
           IndexMeta.JSON.writerFor(OCCUPATION_LIST)
               .writeValue(tmp.resolve(OCCUPATIONS_FILE).toFile(), List.copyOf(taxonomy.occupations().values()));
           IndexMeta meta = new IndexMeta(IndexMeta.FORMAT,
               new IndexMeta.TaxonomyInfo(taxonomy.name(), taxonomy.version(), source),
               encoder.model(), "dot_product", hnsw, taxonomy.occupations().size(), textCounts(taxonomy), vectors,
               Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-              Math.round((System.nanoTime() - start) / 1e7) / 100.0, candidates);
+              Math.round((System.nanoTime() - start) / 1e7) / 100.0, null);
           meta.write(tmp);
           IndexDirectories.replace(tmp, target);
           return meta;
@@ -142,21 +129,6 @@ public final class IndexBuilder {
     counts.put(Fields.TITLE_VECTOR, (int) docs.stream().filter(IndexedText::titleLike).count());
     counts.put(Fields.TEXT_VECTOR, (int) docs.stream().filter(d -> !d.titleLike()).count());
     return counts;
-  }
-
-  private IndexMeta.CandidatesInfo writeCandidates(CvSource source, Path dir) throws IOException {
-    long start = System.nanoTime();
-    progress.stage("encoding CVs");
-    CandidateIndexWriter.write(source.cvs(), encoder, hnsw, dir, progress);
-    try (CandidateIndex written = CandidateIndex.open(dir)) {
-      if (written.size() != source.cvs().size()) {
-        throw new IndexException("candidate index verification failed: wrote " + source.cvs().size()
-            + " CVs, found " + written.size());
-      }
-    }
-    int labelled = (int) source.cvs().stream().filter(cv -> cv.onetCode() != null).count();
-    return new IndexMeta.CandidatesInfo(source.cvs().size(), labelled, source.source(),
-        Math.round((System.nanoTime() - start) / 1e7) / 100.0);
   }
 
   private static List<Document> documents(List<IndexedText> chunk, List<float[]> vectors) {

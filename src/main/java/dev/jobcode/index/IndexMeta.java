@@ -35,7 +35,8 @@ public record IndexMeta(
   public static final String FILE = "meta.json";
 
   /**
-   * The candidate index beside the occupation index, when the build was given CVs (else null).
+   * The CVs that builds with {@code --cvs} kept in {@code candidates/} before the candidate pool had
+   * a folder of its own (null for newer builds; {@link LegacyCandidates} moves them into a pool).
    *
    * @param labelled how many CVs carry an O*NET code (the voters of kNN classification)
    */

@@ -17,15 +17,12 @@ public final class OnetIndex implements AutoCloseable {
   private final IndexMeta meta;
   private final SortedMap<String, Occupation> occupations;
   private final VectorIndex vectors;
-  private final CandidateIndex candidates;
 
-  private OnetIndex(Path dir, IndexMeta meta, SortedMap<String, Occupation> occupations, VectorIndex vectors,
-                    CandidateIndex candidates) {
+  private OnetIndex(Path dir, IndexMeta meta, SortedMap<String, Occupation> occupations, VectorIndex vectors) {
     this.dir = dir;
     this.meta = meta;
     this.occupations = Collections.unmodifiableSortedMap(occupations);
     this.vectors = vectors;
-    this.candidates = candidates;
   }
 
   /**
@@ -56,28 +53,7 @@ public final class OnetIndex implements AutoCloseable {
           + " documents and " + meta.occupations() + " occupations, found " + vectors.size() + " and "
           + occupations.size() + "; rebuild it");
     }
-    CandidateIndex candidates = null;
-    if (meta.hasCandidates()) {
-      try {
-        candidates = CandidateIndex.open(dir.resolve(IndexBuilder.CANDIDATES_DIR));
-      } catch (RuntimeException e) {
-        vectors.close();
-        throw e;
-      }
-      if (candidates.size() != meta.candidates().count()) {
-        int found = candidates.size();
-        candidates.close();
-        vectors.close();
-        throw new IndexException("the candidate index at " + dir + " is incomplete: meta.json lists "
-            + meta.candidates().count() + " CVs, found " + found + "; rebuild it");
-      }
-    }
-    return new OnetIndex(dir, meta, occupations, vectors, candidates);
-  }
-
-  /** The CVs indexed beside the occupations, if the index was built with some. */
-  public Optional<CandidateIndex> candidates() {
-    return Optional.ofNullable(candidates);
+    return new OnetIndex(dir, meta, occupations, vectors);
   }
 
   public Path dir() {
@@ -102,12 +78,6 @@ public final class OnetIndex implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      vectors.close();
-    } finally {
-      if (candidates != null) {
-        candidates.close();
-      }
-    }
+    vectors.close();
   }
 }

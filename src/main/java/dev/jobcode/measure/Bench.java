@@ -1,14 +1,14 @@
 package dev.jobcode.measure;
 
-import dev.jobcode.classify.CandidateQuery;
-import dev.jobcode.classify.CandidateSearch;
+import dev.jobcode.candidates.CandidateQuery;
+import dev.jobcode.candidates.CandidateSearch;
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.Query;
 import dev.jobcode.classify.TitleNormalizer;
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.index.Candidate;
 import dev.jobcode.index.CandidateFilter;
-import dev.jobcode.index.CandidateIndex;
+import dev.jobcode.index.CandidatePool;
 import dev.jobcode.index.Fields;
 import dev.jobcode.index.Hit;
 import dev.jobcode.index.IndexMeta;
@@ -49,8 +49,12 @@ public final class Bench {
 
   private Bench() {}
 
-  /** Runs the plan against {@code classifier} and the {@code encoder} it was opened with. */
-  public static BenchReport run(Encoder encoder, Classifier classifier, Plan plan) throws Exception {
+  /**
+   * Runs the plan against {@code classifier} and the {@code encoder} it was opened with, and
+   * measures candidate search on {@code pool} when there is one (else null).
+   */
+  public static BenchReport run(Encoder encoder, Classifier classifier, CandidatePool pool, Plan plan)
+      throws Exception {
     List<String> titles = plan.titles();
     BenchReport.Layer encoderLayer;
     BenchReport.Layer classifyLayer;
@@ -86,8 +90,8 @@ public final class Bench {
     }
 
     BenchReport.Hnsw hnsw = recall(classifier, encoder, titles);
-    BenchReport.Candidates candidates = classifier.index().candidates()
-        .map(index -> candidates(CandidateSearch.of(classifier), index, plan.candidateQueries())).orElse(null);
+    BenchReport.Candidates candidates = pool == null || pool.size() == 0 ? null
+        : candidates(CandidateSearch.of(classifier, pool), pool, plan.candidateQueries());
     IndexMeta meta = classifier.index().meta();
     BenchReport.Index index = new BenchReport.Index(classifier.index().dir().toString(),
         BuildBench.size(classifier.index().dir()), meta.buildSeconds());
@@ -128,10 +132,11 @@ public final class Bench {
    * each without a filter and with one (same major group and at least 5 years; by id, the same
    * occupation: a selective filter).
    */
-  private static BenchReport.Candidates candidates(CandidateSearch search, CandidateIndex index, int n) {
-    List<Candidate> sample = index.candidates().stream().filter(c -> c.onetCode() != null).limit(n).toList();
+  private static BenchReport.Candidates candidates(CandidateSearch search, CandidatePool pool, int n) {
+    var labelled = pool.list().stream().filter(e -> e.cv().onetCode() != null).limit(n).toList();
+    List<Candidate> sample = labelled.stream().map(Candidate::of).toList();
     // A CV may be longer than a query may be: its start stands for it.
-    List<String> texts = sample.stream().map(c -> index.cv(c).text())
+    List<String> texts = labelled.stream().map(e -> e.cv().text())
         .map(t -> t.substring(0, Math.min(t.length(), CandidateQuery.MAX_TEXT_CHARS))).toList();
     for (int i = 0; i < Math.min(20, sample.size()); i++) {
       search.search(new CandidateQuery(texts.get(i), null, 10, CandidateFilter.NONE));
@@ -150,7 +155,7 @@ public final class Bench {
       idFiltered.time(() -> search.search(new CandidateQuery(null, c.id(), 10,
           new CandidateFilter(c.onetCode(), null, null, null, null))));
     }
-    return new BenchReport.Candidates(index.size(), sample.size(), BenchReport.Percentiles.of(textPlain),
+    return new BenchReport.Candidates(pool.size(), sample.size(), BenchReport.Percentiles.of(textPlain),
         BenchReport.Percentiles.of(textFiltered), BenchReport.Percentiles.of(idPlain),
         BenchReport.Percentiles.of(idFiltered));
   }

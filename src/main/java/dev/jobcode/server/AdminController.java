@@ -12,10 +12,8 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OpenApiSecurity;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Set;
 
 /**
@@ -27,11 +25,11 @@ final class AdminController {
   private static final Set<String> SWAP_FIELDS = RequestShapes.fields(RequestShapes.SwapRequest.class);
 
   private final ServedIndex served;
-  private final byte[] token;
+  private final BearerToken token;
 
   AdminController(ServedIndex served, String token) {
     this.served = served;
-    this.token = token.getBytes(StandardCharsets.UTF_8);
+    this.token = new BearerToken(token, "admin");
   }
 
   @OpenApi(path = PATH, methods = HttpMethod.POST, tags = "admin", operationId = "swapIndex",
@@ -50,15 +48,15 @@ final class AdminController {
               description = "unauthorized: no 'Authorization: Bearer TOKEN' with the admin token.",
               headers = @OpenApiParam(name = "WWW-Authenticate", example = "Bearer")),
           @OpenApiResponse(status = "422", content = @OpenApiContent(from = Api.ErrorResponse.class), description =
-              "index_refused: the index is missing, incomplete, corrupt or built with another model; the old one "
-                  + "keeps serving.")})
+              "index_refused: the index is missing, incomplete, corrupt or built with another model than the one "
+                  + "that runs (and encoded the candidate pool); the old one keeps serving.")})
   void swap(Context ctx) {
-    authorize(ctx);
+    token.require(ctx);
     Path dir = swapPath(JsonBodies.object(ctx));
     OnetIndex before = served.current().index();
     try {
       OnetIndex now = served.swap(dir).index();
-      ctx.json(new Api.SwapResponse(Api.TaxonomyRef.of(now.meta()), Api.IndexRef.of(now),
+      ctx.json(new Api.SwapResponse(Api.TaxonomyRef.of(now.meta()), Api.IndexRef.of(now, served.pool()),
           Api.TaxonomyRef.of(before.meta()), before.dir().toString()));
     } catch (IndexException e) {
       throw new ApiException(422, "index_refused", e.getMessage() + "; still serving "
@@ -77,18 +75,6 @@ final class AdminController {
       return Path.of(given.strip()).toAbsolutePath().normalize();
     } catch (InvalidPathException e) {
       throw ApiException.badRequest("path is not a valid path: " + e.getMessage());
-    }
-  }
-
-  /** Compares in constant time, so the answer's timing says nothing about the token. */
-  private void authorize(Context ctx) {
-    String header = ctx.header("Authorization");
-    String prefix = "Bearer ";
-    boolean ok = header != null && header.regionMatches(true, 0, prefix, 0, prefix.length())
-        && MessageDigest.isEqual(token, header.substring(prefix.length()).strip().getBytes(StandardCharsets.UTF_8));
-    if (!ok) {
-      ctx.header("WWW-Authenticate", "Bearer");
-      throw new ApiException(401, "unauthorized", "send the admin token as 'Authorization: Bearer TOKEN'");
     }
   }
 }

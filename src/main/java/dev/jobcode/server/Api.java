@@ -1,14 +1,18 @@
 package dev.jobcode.server;
 
-import dev.jobcode.classify.CandidateSearch;
+import dev.jobcode.candidates.CandidateSearch;
+import dev.jobcode.candidates.CandidateIntake;
 import dev.jobcode.classify.Classification;
 import dev.jobcode.classify.Evidence;
 import dev.jobcode.classify.JobAttributes;
 import dev.jobcode.classify.Mode;
 import dev.jobcode.classify.OccupationMatch;
+import dev.jobcode.corpus.Cv;
 import dev.jobcode.encoder.ModelInfo;
 import dev.jobcode.index.Candidate;
+import dev.jobcode.index.CandidatePool;
 import dev.jobcode.index.IndexMeta;
+import dev.jobcode.index.PooledCv;
 import dev.jobcode.index.OnetIndex;
 import dev.jobcode.taxonomy.JobLevel;
 import dev.jobcode.taxonomy.MajorGroups;
@@ -16,6 +20,7 @@ import dev.jobcode.taxonomy.Occupation;
 import dev.jobcode.taxonomy.OnetCodes;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The JSON shapes of the API, as records (snake_case on the wire, by {@link dev.jobcode.json.Json}). The CLI
@@ -57,7 +62,8 @@ public final class Api {
     }
   }
 
-  public record QueryView(String title, String description, int k, String mode) {}
+  /** The query as understood: a title with its description, or a text alone ({@code text}). */
+  public record QueryView(String title, String description, String text, int k, String mode) {}
 
   /** IT or not: {@code label} is "it" when {@code probability} (the mass on IT occupations) reaches {@link JobAttributes#IT_THRESHOLD}. */
   public record ItView(String label, double probability) {}
@@ -81,7 +87,8 @@ public final class Api {
       var q = c.query();
       JobAttributes a = c.attributes();
       return new ClassifyResponse(TaxonomyRef.of(meta), ModelRef.of(meta),
-          new QueryView(q.title(), q.descriptionIfAny().orElse(null), q.k(), q.mode().id()),
+          q.textOnly() ? new QueryView(null, null, q.description(), q.k(), q.mode().id())
+              : new QueryView(q.title(), q.descriptionIfAny().orElse(null), null, q.k(), q.mode().id()),
           c.results().stream().map(ResultView::of).toList(), c.review(),
           a == null ? null : new ItView(a.it() ? "it" : "non-it", round(a.itProbability())),
           a == null ? null : new LevelView(a.level().level().id(), a.level().stated() ? 1.0 : 0.5,
@@ -102,6 +109,61 @@ public final class Api {
   }
 
   public record CandidateSearchResponse(List<CandidateView> results) {}
+
+  /**
+   * A CV as the pool keeps it: the CV file schema's fields, plus which labels jobcode inferred
+   * ({@code inferred}: they filter but never vote), when it was added and the file it came from.
+   */
+  @com.fasterxml.jackson.annotation.JsonPropertyOrder({"id", "name", "headline", "onet_code", "onet_title",
+      "major_group", "level", "years", "it", "inferred", "added_at", "source", "summary", "skills", "experience",
+      "text"})
+  public record CandidateRecord(String id, String name, String headline, String onetCode, String onetTitle,
+                                String majorGroup, String level, Integer years, Boolean it, List<String> inferred,
+                                String addedAt, String source, String summary, List<String> skills,
+                                List<Cv.Role> experience, String text) {
+    public static CandidateRecord of(PooledCv e) {
+      Cv cv = e.cv();
+      return new CandidateRecord(cv.id(), cv.name(), cv.headline(), cv.onetCode(), cv.onetTitle(), cv.majorGroup(),
+          cv.level(), cv.years(), cv.it(), e.inferred(), e.addedAt(), e.source(), cv.summary(), cv.skills(),
+          cv.experience(), cv.text());
+    }
+  }
+
+  /** What an add or replace stored: {@code outcome} "added" or "replaced", and the CV as stored. */
+  public record CandidateWriteResponse(String id, String outcome, List<String> inferred, CandidateRecord candidate) {
+    public static CandidateWriteResponse of(CandidateIntake.Result r, PooledCv stored) {
+      return new CandidateWriteResponse(r.id(), r.outcome().name().toLowerCase(java.util.Locale.ROOT), r.inferred(),
+          CandidateRecord.of(stored));
+    }
+  }
+
+  /** What a delete removed: the CV's id, name, headline, when it was added and how long its text was. */
+  public record RemovedCv(String name, String headline, String addedAt, int textChars) {}
+
+  /**
+   * The receipt of an erasure: the CV is gone from search, GET and the vote since {@code deleted_at},
+   * and its text from the pool's files by {@code erased_from_files_by} (sooner on a clean stop).
+   */
+  public record DeleteReceipt(String id, String deletedAt, String erasedFromFilesBy, RemovedCv removed) {
+    static DeleteReceipt of(CandidatePool.Receipt r, java.time.Duration mergeDelay) {
+      return new DeleteReceipt(r.id(), r.deletedAt(), CandidateWriteController.erasedBy(r.deletedAt(), mergeDelay),
+          new RemovedCv(r.name(), r.headline(), r.addedAt(), r.textChars()));
+    }
+  }
+
+  /** One CV of a listing: who, its labels, which of them were inferred, when it came in. */
+  public record CandidateSummary(String id, String name, String headline, String onetCode, String majorGroup,
+                                 String level, Integer years, Boolean it, List<String> inferred, String addedAt,
+                                 String source) {
+    public static CandidateSummary of(PooledCv e) {
+      Cv cv = e.cv();
+      return new CandidateSummary(cv.id(), cv.name(), cv.headline(), cv.onetCode(), cv.majorGroup(), cv.level(),
+          cv.years(), cv.it(), e.inferred(), e.addedAt(), e.source());
+    }
+  }
+
+  /** A page of the pool's CVs, by id: {@code total} in all, from {@code offset}. */
+  public record CandidateList(int total, int offset, List<CandidateSummary> items) {}
 
   public record OccupationShare(String code, String title, double share, String majorGroup) {}
 
@@ -149,19 +211,29 @@ public final class Api {
                                    List<String> sampleTitles, List<String> alternateTitles,
                                    List<String> reportedTitles, List<String> tasks, List<OccupationRef> related) {}
 
+  /** {@code candidates}: the CVs of the candidate pool served beside the index (absent without a pool). */
   public record IndexRef(String path, int occupations, int documents, Integer candidates, String builtAt) {
-    static IndexRef of(OnetIndex index) {
+    static IndexRef of(OnetIndex index, Optional<CandidatePool> pool) {
       IndexMeta meta = index.meta();
       int documents = meta.documents().values().stream().mapToInt(Integer::intValue).sum();
       return new IndexRef(index.dir().toString(), meta.occupations(), documents,
-          meta.hasCandidates() ? meta.candidates().count() : null, meta.builtAt());
+          pool.map(CandidatePool::size).orElse(null), meta.builtAt());
+    }
+  }
+
+  /** The candidate pool: its folder, its CVs (labelled: with the caller's occupation), its last change. */
+  public record PoolRef(String path, int candidates, int labelled, String changedAt, boolean writable) {
+    static PoolRef of(CandidatePool pool, boolean writable) {
+      return new PoolRef(pool.dir().toString(), pool.meta().count(), pool.meta().labelled(), pool.meta().changedAt(),
+          writable);
     }
   }
 
   /** The answer to an index swap: what is served now, and what was before. */
   public record SwapResponse(TaxonomyRef taxonomy, IndexRef index, TaxonomyRef previous, String previousPath) {}
 
-  public record HealthResponse(String status, TaxonomyRef taxonomy, ModelInfo model, IndexRef index) {}
+  /** {@code pool}: absent when the server runs without candidates. */
+  public record HealthResponse(String status, TaxonomyRef taxonomy, ModelInfo model, IndexRef index, PoolRef pool) {}
 
   /** The words the API's fields take: major groups with their titles, levels, classify modes. */
   public record VocabularyResponse(List<MajorGroup> majorGroups, List<String> levels, List<String> modes) {

@@ -12,7 +12,7 @@ import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
 final class ApiDocs {
   static final String DOCUMENT_PATH = "/openapi.json";
   static final String UI_PATH = "/docs";
-  /** The security scheme the admin route names in its {@code @OpenApi}. */
+  /** The security scheme the admin route and the pool's write calls name in their {@code @OpenApi}. */
   static final String BEARER = "BearerAuth";
 
   /** What holds for every call, including the answers no operation of the document can list. */
@@ -28,7 +28,7 @@ final class ApiDocs {
         .withDocumentationPath(DOCUMENT_PATH)
         .withDefinitionConfiguration((version, definition) -> {
           definition.withInfo(info -> info.title("jobcode").version("v1").description(DESCRIPTION));
-          if (settings.adminEnabled()) {
+          if (settings.adminEnabled() || settings.writeEnabled()) {
             definition.withSecurity(security -> security.withBearerAuth(BEARER));
           }
           definition.withDefinitionProcessor(new OpenApiDocument(settings));

@@ -1,8 +1,7 @@
 package dev.jobcode.server;
 
-import dev.jobcode.classify.CandidateQuery;
-import dev.jobcode.classify.CandidateSearch;
-import dev.jobcode.corpus.Cv;
+import dev.jobcode.candidates.CandidateQuery;
+import dev.jobcode.candidates.CandidateSearch;
 import dev.jobcode.server.CandidateMeters.Kind;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
@@ -19,7 +18,7 @@ import java.util.List;
  * {@code GET /v1/candidates/{id}}. An index built without CVs answers 404 {@code no_candidates}.
  */
 final class CandidateController {
-  private static final String NO_CANDIDATES = "no_candidates: the served index was built without CVs.";
+  private static final String NO_CANDIDATES = "no_candidates: the server runs without a candidate pool.";
   private static final String CANDIDATE_NOT_FOUND = "not_found: no CV has the id given. " + NO_CANDIDATES;
   private static final String CANDIDATE_QUERY_ERRORS = "neither or both of text and id, text over "
       + CandidateQuery.MAX_TEXT_CHARS + " characters, k not in 1.." + CandidateQuery.MAX_K + ", an unknown field, "
@@ -86,15 +85,56 @@ final class CandidateController {
     return query;
   }
 
-  @OpenApi(path = "/v1/candidates/{id}", tags = "candidates", operationId = "candidate", summary = "A CV as indexed",
+  @OpenApi(path = "/v1/candidates/{id}", tags = "candidates", operationId = "candidate",
+      summary = "A CV as the pool keeps it, with the labels jobcode inferred named",
       pathParams = @OpenApiParam(name = "id", required = true, example = "cv-00042", description = "the CV's id"),
       responses = {
-          @OpenApiResponse(status = "200", content = @OpenApiContent(from = Cv.class)),
+          @OpenApiResponse(status = "200", content = @OpenApiContent(from = Api.CandidateRecord.class)),
           @OpenApiResponse(status = "404", content = @OpenApiContent(from = Api.ErrorResponse.class),
               description = "not_found: no CV has this id. " + NO_CANDIDATES)})
   void get(Context ctx) {
     String id = ctx.pathParam("id");
-    ctx.json(served.with(g -> g.candidates().cv(id))
+    ctx.json(served.with(g -> g.candidates().cv(id)).map(Api.CandidateRecord::of)
         .orElseThrow(() -> ApiException.notFound("no candidate with id '" + id + "'")));
+  }
+
+  /** The most a page of {@code GET /v1/candidates} lists. */
+  static final int MAX_PAGE = 1000;
+
+  @OpenApi(path = "/v1/candidates", tags = "candidates", operationId = "listCandidates",
+      summary = "The pool's CVs by id, a page at a time: who, labels (and which were inferred), when added",
+      queryParams = {
+          @OpenApiParam(name = "offset", type = Integer.class, example = "0", description = "the first to list; default 0"),
+          @OpenApiParam(name = "limit", type = Integer.class, example = "100",
+              description = "how many, 1.." + MAX_PAGE + "; default 100")},
+      responses = {
+          @OpenApiResponse(status = "200", content = @OpenApiContent(from = Api.CandidateList.class)),
+          @OpenApiResponse(status = "400", content = @OpenApiContent(from = Api.ErrorResponse.class),
+              description = "invalid_request: offset or limit not a whole number in range."),
+          @OpenApiResponse(status = "404", content = @OpenApiContent(from = Api.ErrorResponse.class),
+              description = NO_CANDIDATES)})
+  void list(Context ctx) {
+    int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    int limit = intParam(ctx, "limit", 100, 1, MAX_PAGE);
+    var all = served.pool().orElseThrow(CandidateSearch.NoCandidatesException::new).list();
+    var page = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + (long) limit > all.size()
+        ? all.size() : offset + limit));
+    ctx.json(new Api.CandidateList(all.size(), offset, page.stream().map(Api.CandidateSummary::of).toList()));
+  }
+
+  private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw ApiException.badRequest(name + " must be a whole number " + min + ".." + max + ", got '" + value + "'");
   }
 }

@@ -1,7 +1,7 @@
 package dev.jobcode.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jobcode.classify.CandidateQuery;
+import dev.jobcode.candidates.CandidateQuery;
 import dev.jobcode.classify.InvalidQueryException;
 import dev.jobcode.index.CandidateFilter;
 import dev.jobcode.taxonomy.JobLevel;

@@ -1,16 +1,23 @@
 package dev.jobcode.server;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
 
-import dev.jobcode.classify.CandidateSearch;
+import dev.jobcode.candidates.CandidateSearch;
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.InvalidQueryException;
+import dev.jobcode.corpus.CvFile;
+import dev.jobcode.documents.ExtractionLimits;
+import dev.jobcode.documents.TextExtractor;
+import dev.jobcode.index.CandidatePool;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.index.OnetIndex;
 import dev.jobcode.json.Json;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
@@ -61,12 +68,19 @@ public final class JobcodeServer {
     this.settings = settings;
   }
 
-  /** Serves {@code classifier}'s index without request logs (benchmarks, tests). */
+  /** Serves {@code classifier}'s index, without candidates or request logs (benchmarks, tests). */
   public static JobcodeServer create(Classifier classifier, ServerSettings settings) {
-    return create(new ServedIndex(classifier), settings, RequestLog.NONE);
+    return create(classifier, null, settings);
   }
 
-  public static JobcodeServer create(ServedIndex served, ServerSettings settings, RequestLog requestLog) {
+  /** Serves {@code classifier}'s index and the CVs of {@code pool}, without request logs (tests). */
+  public static JobcodeServer create(Classifier classifier, CandidatePool pool, ServerSettings settings) {
+    return create(new ServedIndex(classifier, pool), settings, RequestLog.NONE);
+  }
+
+  public static JobcodeServer create(ServedIndex served, ServerSettings given, RequestLog requestLog) {
+    // Without a pool there is nothing to write to: no write routes, none in the contract.
+    ServerSettings settings = served.pool().isPresent() ? given : given.withWriteToken(null);
     var classify = new ClassifyController(served, settings);
     var occupations = new OccupationController(served);
     var admission = new Admission(settings.maxInFlight(), settings.queueTimeout());
@@ -74,10 +88,22 @@ public final class JobcodeServer {
     var candidates = new CandidateController(served, metrics.candidates());
     var inFlight = new InFlightRequests();
     var page = new WebPage();
+    // The calls that change the pool exist only with a write token and a pool to write to.
+    TextExtractor extractor = settings.writeEnabled()
+        ? new TextExtractor(new ExtractionLimits(settings.maxUploadBytes(), CvFile.MAX_TEXT,
+            ExtractionLimits.DEFAULT.timeout()))
+        : null;
+    var writes = extractor == null ? null : new CandidateWriteController(served, served.pool().orElseThrow(),
+        settings.writeToken(), extractor, settings.maxUploadBytes());
     Javalin app = Javalin.create(config -> {
       config.staticFiles.add(WebPage::assets);
       config.showJavalinBanner = false;
       config.http.maxRequestSize = settings.maxBodyBytes();
+      // An upload is kept in memory, never in a temporary file: a CV leaves no copy outside the pool.
+      config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, settings.maxUploadBytes()),
+          SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxTotalRequestSize(uploadRequestLimit(settings), SizeUnit.BYTES);
       config.http.prefer405over404 = true;
       config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.idleTimeout().toMillis()));
       config.jetty.modifyServer(server -> server.setHandler(inFlight));
@@ -88,6 +114,9 @@ public final class JobcodeServer {
         metrics.requests().record(ctx, ms);
       });
       config.events.serverStopped(metrics::close);
+      if (extractor != null) {
+        config.events.serverStopped(extractor::close);
+      }
       if (!settings.corsOrigins().isEmpty()) {
         config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
           if (settings.corsOrigins().contains("*")) {
@@ -100,7 +129,7 @@ public final class JobcodeServer {
       }
       ApiDocs.register(config, settings);
       config.router.apiBuilder(() -> {
-        get("/health", ctx -> health(ctx, served));
+        get("/health", ctx -> health(ctx, served, settings));
         WebPage.PATHS.forEach(p -> get(p, page::serve));
         if (settings.metrics()) {
           get(ServerMetrics.PATH, metrics::scrape);   // like /health, never queued behind classify work
@@ -113,7 +142,13 @@ public final class JobcodeServer {
           get("/vocabulary", OccupationController::vocabulary);
           post("/candidates/search", admission.guard(candidates::search));
           post("/candidates/classify", admission.guard(candidates::classify));
+          get("/candidates", admission.guard(candidates::list));
           get("/candidates/{id}", admission.guard(candidates::get));
+          if (writes != null) {
+            post("/candidates", admission.guard(writes::add));
+            put("/candidates/{id}", admission.guard(writes::replace));
+            delete("/candidates/{id}", admission.guard(writes::delete));
+          }
         });
         if (settings.adminEnabled()) {
           var admin = new AdminController(served, settings.adminToken());
@@ -121,7 +156,7 @@ public final class JobcodeServer {
         }
       });
     });
-    app.before(ctx -> rejectOversizedBody(ctx, settings.maxBodyBytes()));
+    app.before(ctx -> rejectOversizedBody(ctx, isUpload(ctx) ? uploadRequestLimit(settings) : settings.maxBodyBytes()));
     app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
     app.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, "invalid_request", e.getMessage()));
     app.exception(CandidateSearch.NoCandidatesException.class, (e, ctx) -> error(ctx, 404, "no_candidates", e.getMessage()));
@@ -182,10 +217,23 @@ public final class JobcodeServer {
 
   @OpenApi(path = "/health", tags = "health", operationId = "health", summary = "What is served; never queued",
       responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = Api.HealthResponse.class)))
-  private static void health(Context ctx, ServedIndex served) {
+  private static void health(Context ctx, ServedIndex served, ServerSettings settings) {
     OnetIndex index = served.current().index();
     IndexMeta meta = index.meta();
-    ctx.json(new Api.HealthResponse("ok", Api.TaxonomyRef.of(meta), meta.model(), Api.IndexRef.of(index)));
+    ctx.json(new Api.HealthResponse("ok", Api.TaxonomyRef.of(meta), meta.model(), Api.IndexRef.of(index, served.pool()),
+        served.pool().map(p -> Api.PoolRef.of(p, settings.writeEnabled())).orElse(null)));
+  }
+
+  /** A CV file upload: a multipart body, whose limit is the upload limit, not the JSON bodies'. */
+  private static boolean isUpload(Context ctx) {
+    String type = ctx.contentType();
+    return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")
+        && ctx.path().startsWith(QUEUED + "/candidates");
+  }
+
+  /** The file, and room for the form's other fields and part headers. */
+  private static long uploadRequestLimit(ServerSettings settings) {
+    return settings.maxUploadBytes() + 64 * 1024;
   }
 
   /** Refuses a declared body over the limit before reading it. */

@@ -26,7 +26,8 @@ import java.util.TreeMap;
  *       they apply, as the code has them in one place each: a JSON body (400 {@code invalid_json},
  *       408, 413, 415, from {@link JsonBodies} and the size filter), a queued route (503, from
  *       {@link Admission}), any route (500); every error answers the error shape;</li>
- *   <li>this server's limits are stated, and its admin route is left out when it does not have one.</li>
+ *   <li>this server's limits are stated, and its admin route and its calls that change the candidate
+ *       pool are left out when it does not have them.</li>
  * </ul>
  */
 final class OpenApiDocument implements DefinitionProcessor {
@@ -62,6 +63,12 @@ final class OpenApiDocument implements DefinitionProcessor {
     ObjectNode paths = (ObjectNode) document.path("paths");
     if (!settings.adminEnabled()) {
       paths.remove(AdminController.PATH);
+    }
+    if (!settings.writeEnabled()) {
+      ((ObjectNode) paths.path(JobcodeServer.QUEUED + "/candidates")).remove("post");
+      ((ObjectNode) paths.path(JobcodeServer.QUEUED + "/candidates/{id}")).remove(List.of("put", "delete"));
+    }
+    if (!settings.adminEnabled() && !settings.writeEnabled()) {
       document.remove("security");   // the plugin writes null there when no scheme is configured: invalid
     }
     paths.properties().forEach(path -> path.getValue().forEach(operation -> addServingAnswers(path.getKey(),

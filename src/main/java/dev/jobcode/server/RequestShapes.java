@@ -1,7 +1,7 @@
 package dev.jobcode.server;
 
-import dev.jobcode.classify.CandidateQuery;
-import dev.jobcode.classify.CandidateSearch;
+import dev.jobcode.candidates.CandidateQuery;
+import dev.jobcode.candidates.CandidateSearch;
 import dev.jobcode.classify.Query;
 import dev.jobcode.taxonomy.OnetCodes;
 import io.javalin.openapi.Custom;
@@ -24,11 +24,15 @@ import java.util.stream.Collectors;
 final class RequestShapes {
   private RequestShapes() {}
 
+  /** A title (with an optional description), or a text alone. */
   record ClassifyRequest(
-      @OpenApiRequired @OpenApiStringValidation(maxLength = "" + Query.MAX_TITLE_CHARS)
-      @OpenApiDescription("the job title; whitespace counts as spaces") String title,
+      @OpenApiStringValidation(maxLength = "" + Query.MAX_TITLE_CHARS)
+      @OpenApiDescription("the job title; whitespace counts as spaces; required unless text is given") String title,
       @OpenApiStringValidation(maxLength = "" + Query.MAX_DESCRIPTION_CHARS)
       @OpenApiDescription("the job's description or a whole posting") String description,
+      @OpenApiStringValidation(maxLength = "" + Query.MAX_DESCRIPTION_CHARS)
+      @OpenApiDescription("a text without a title (a CV or a posting), ranked by O*NET's descriptions and tasks; "
+          + "instead of title and description") String text,
       @OpenApiNumberValidation(minimum = "1", maximum = "" + Query.MAX_K)
       @OpenApiDescription("how many occupations; default " + Query.DEFAULT_K) Integer k,
       @Custom(name = OpenApiDocument.ENUM, value = "mode") @OpenApiDescription("default vote") String mode) {}
@@ -64,6 +68,19 @@ final class RequestShapes {
       @Custom(name = OpenApiDocument.ENUM, value = "level") String level,
       @OpenApiNumberValidation(minimum = "0", maximum = "70") Integer minYears,
       @OpenApiDescription("true: IT occupations only; false: none of them") Boolean it) {}
+
+  /** A CV file upload ({@code multipart/form-data}): the file, and labels the caller knows. */
+  record CvUpload(
+      @OpenApiRequired @OpenApiDescription("the CV: PDF, DOCX, DOC, ODT, RTF, HTML, Markdown or plain text")
+      byte[] file,
+      @OpenApiDescription("the CV's id; absent: one made from its text") String id,
+      String name,
+      String headline,
+      @OpenApiStringValidation(pattern = "^" + OnetCodes.REGEX + "$") String onetCode,
+      @OpenApiStringValidation(pattern = "^\\d\\d$") String majorGroup,
+      @Custom(name = OpenApiDocument.ENUM, value = "level") String level,
+      @OpenApiNumberValidation(minimum = "0", maximum = "70") Integer years,
+      Boolean it) {}
 
   record SwapRequest(
       @OpenApiRequired @OpenApiDescription("the folder of the index to serve; relative to the server's working folder")

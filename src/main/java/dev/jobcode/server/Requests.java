@@ -47,15 +47,29 @@ final class Requests {
     return node;
   }
 
-  /** {@code {"title", "description"?, "k"?, "mode"?}}. */
+  /** {@code {"title", "description"?, "k"?, "mode"?}}, or {@code {"text", "k"?, "mode"?}}: a text without a title. */
   static Query query(JsonNode body) {
     knownFields(body, QUERY_FIELDS, "");
+    if (body.has("text")) {
+      if (body.has("title") || body.has("description")) {
+        throw ApiException.badRequest("give either title (with an optional description) or text alone, not both");
+      }
+      try {
+        return Query.ofText(requiredText(body, "text", ""), k(body), mode(body));
+      } catch (InvalidQueryException e) {
+        throw ApiException.badRequest(e.getMessage());
+      }
+    }
     return query(body, k(body), mode(body), "");
   }
 
   static Query query(JsonNode item, int k, Mode mode, String where) {
+    String title = requiredText(item, "title", where);
+    if (title.isBlank()) {
+      throw ApiException.badRequest(where + "title must not be empty");
+    }
     try {
-      return new Query(requiredText(item, "title", where), optionalText(item, "description", where), k, mode);
+      return new Query(title, optionalText(item, "description", where), k, mode);
     } catch (InvalidQueryException e) {
       throw ApiException.badRequest(where + e.getMessage());
     }

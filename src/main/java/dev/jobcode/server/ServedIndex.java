@@ -1,13 +1,15 @@
 package dev.jobcode.server;
 
-import dev.jobcode.classify.CandidateSearch;
+import dev.jobcode.candidates.CandidateSearch;
 import dev.jobcode.classify.Classifier;
+import dev.jobcode.index.CandidatePool;
 import dev.jobcode.index.IndexException;
 import dev.jobcode.index.OnetIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.lucene.search.ReferenceManager;
@@ -29,9 +31,9 @@ public final class ServedIndex implements AutoCloseable {
     private final CandidateSearch candidates;
     private final AtomicInteger refs = new AtomicInteger(1);
 
-    private Generation(Classifier classifier) {
+    private Generation(Classifier classifier, CandidatePool pool) {
       this.classifier = classifier;
-      this.candidates = CandidateSearch.of(classifier);
+      this.candidates = CandidateSearch.of(classifier, pool);
     }
 
     public Classifier classifier() {
@@ -48,14 +50,22 @@ public final class ServedIndex implements AutoCloseable {
   }
 
   private final Manager manager;
+  private final CandidatePool pool;
   private final Object swapLock = new Object();
 
   /**
    * Serves {@code classifier}'s index and takes it over: it is closed once swapped out and idle, or
-   * when this closes. The encoder stays its owner's.
+   * when this closes. The encoder stays its owner's, and so does {@code pool} (null: no candidates),
+   * which every generation shares: a swap changes the occupations, never the CVs.
    */
-  public ServedIndex(Classifier classifier) {
-    manager = new Manager(new Generation(Objects.requireNonNull(classifier, "classifier")));
+  public ServedIndex(Classifier classifier, CandidatePool pool) {
+    this.pool = pool;
+    manager = new Manager(new Generation(Objects.requireNonNull(classifier, "classifier"), pool));
+  }
+
+  /** The candidate pool every generation searches, if there is one. */
+  public Optional<CandidatePool> pool() {
+    return Optional.ofNullable(pool);
   }
 
   /** Runs {@code work} on the current generation, which stays open until it returns. */
@@ -74,9 +84,10 @@ public final class ServedIndex implements AutoCloseable {
   }
 
   /**
-   * Opens the index in {@code dir} with the running model and settings and makes it the one served.
-   * Throws {@link IndexException}, and keeps serving the old index, when the new one is missing,
-   * incomplete, corrupt or built with another model.
+   * Opens the index in {@code dir} with the running model and settings and makes it the one served,
+   * with the same candidate pool. Throws {@link IndexException}, and keeps serving the old index, when
+   * the new one is missing, incomplete, corrupt or built with another model than the one that
+   * encoded the pool (the model that runs).
    */
   public Generation swap(Path dir) {
     synchronized (swapLock) {
@@ -84,8 +95,8 @@ public final class ServedIndex implements AutoCloseable {
       Generation next;
       try {
         Classifier current = old.classifier;
-        next = new Generation(new Classifier(OnetIndex.open(dir, current.encoder().model()), current.encoder(),
-            current.settings()));
+        OnetIndex index = OnetIndex.open(dir, current.encoder().model());
+        next = new Generation(new Classifier(index, current.encoder(), current.settings()), pool);
       } finally {
         release(old);
       }

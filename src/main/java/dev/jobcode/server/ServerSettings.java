@@ -16,18 +16,25 @@ import java.util.Objects;
  * @param corsOrigins origins allowed to call from a browser; empty means no CORS headers at all
  * @param adminToken bearer token of the admin endpoints; null means they do not exist
  * @param metrics whether {@code GET /metrics} answers (Prometheus text, on the API's own address)
+ * @param writeToken bearer token of the calls that change the candidate pool (add, replace, delete);
+ *     null means they do not exist
+ * @param maxUploadBytes largest CV file accepted by {@code POST /v1/candidates} (413 above it)
  */
 public record ServerSettings(long maxBodyBytes, int maxBatchItems, int maxInFlight, Duration queueTimeout,
                              Duration idleTimeout, Duration drainTimeout, List<String> corsOrigins,
-                             String adminToken, boolean metrics) {
+                             String adminToken, boolean metrics, String writeToken, long maxUploadBytes) {
   /** Shortest admin token accepted: a guessable token is no protection. */
   public static final int MIN_TOKEN_CHARS = 16;
 
   /** Requests worked on at once unless told otherwise ({@code serve --max-in-flight}). */
   public static final int DEFAULT_MAX_IN_FLIGHT = 64;
 
+  /** The largest CV file an upload may carry unless told otherwise: 10 MiB. */
+  public static final long DEFAULT_MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
+
   public static final ServerSettings DEFAULT = new ServerSettings(1_048_576, 256, DEFAULT_MAX_IN_FLIGHT,
-      Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(30), List.of(), null, true);
+      Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(30), List.of(), null, true, null,
+      DEFAULT_MAX_UPLOAD_BYTES);
 
   public ServerSettings {
     if (maxBodyBytes < 1024 || maxBatchItems < 1 || maxInFlight < 1) {
@@ -38,42 +45,69 @@ public record ServerSettings(long maxBodyBytes, int maxBatchItems, int maxInFlig
     Objects.requireNonNull(idleTimeout, "idleTimeout");
     Objects.requireNonNull(drainTimeout, "drainTimeout");
     corsOrigins = List.copyOf(corsOrigins);
-    if (adminToken != null && adminToken.strip().length() < MIN_TOKEN_CHARS) {
-      throw new IllegalArgumentException("the admin token must have at least " + MIN_TOKEN_CHARS + " characters");
+    adminToken = token(adminToken, "admin");
+    writeToken = token(writeToken, "write");
+    if (adminToken != null && adminToken.equals(writeToken)) {
+      throw new IllegalArgumentException("the write token must differ from the admin token");
     }
-    adminToken = adminToken == null ? null : adminToken.strip();
+    if (maxUploadBytes < 1024) {
+      throw new IllegalArgumentException("invalid upload limit: " + maxUploadBytes);
+    }
+  }
+
+  private static String token(String token, String what) {
+    if (token != null && token.strip().length() < MIN_TOKEN_CHARS) {
+      throw new IllegalArgumentException("the " + what + " token must have at least " + MIN_TOKEN_CHARS + " characters");
+    }
+    return token == null ? null : token.strip();
   }
 
   public ServerSettings withAdmission(int maxInFlight, Duration queueTimeout) {
     return new ServerSettings(maxBodyBytes, maxBatchItems, maxInFlight, queueTimeout, idleTimeout, drainTimeout,
-        corsOrigins, adminToken, metrics);
+        corsOrigins, adminToken, metrics, writeToken, maxUploadBytes);
   }
 
   public ServerSettings withCorsOrigins(List<String> origins) {
     return new ServerSettings(maxBodyBytes, maxBatchItems, maxInFlight, queueTimeout, idleTimeout, drainTimeout,
-        origins, adminToken, metrics);
+        origins, adminToken, metrics, writeToken, maxUploadBytes);
   }
 
   public ServerSettings withAdminToken(String token) {
     return new ServerSettings(maxBodyBytes, maxBatchItems, maxInFlight, queueTimeout, idleTimeout, drainTimeout,
-        corsOrigins, token, metrics);
+        corsOrigins, token, metrics, writeToken, maxUploadBytes);
   }
 
   public ServerSettings withMetrics(boolean on) {
     return new ServerSettings(maxBodyBytes, maxBatchItems, maxInFlight, queueTimeout, idleTimeout, drainTimeout,
-        corsOrigins, adminToken, on);
+        corsOrigins, adminToken, on, writeToken, maxUploadBytes);
+  }
+
+  public ServerSettings withWriteToken(String token) {
+    return new ServerSettings(maxBodyBytes, maxBatchItems, maxInFlight, queueTimeout, idleTimeout, drainTimeout,
+        corsOrigins, adminToken, metrics, token, maxUploadBytes);
+  }
+
+  public ServerSettings withMaxUploadBytes(long bytes) {
+    return new ServerSettings(maxBodyBytes, maxBatchItems, maxInFlight, queueTimeout, idleTimeout, drainTimeout,
+        corsOrigins, adminToken, metrics, writeToken, bytes);
+  }
+
+  /** Whether the calls that change the candidate pool exist. */
+  public boolean writeEnabled() {
+    return writeToken != null;
   }
 
   public boolean adminEnabled() {
     return adminToken != null;
   }
 
-  /** Never prints the token. */
+  /** Never prints a token. */
   @Override
   public String toString() {
     return "ServerSettings[maxBodyBytes=" + maxBodyBytes + ", maxBatchItems=" + maxBatchItems + ", maxInFlight="
         + maxInFlight + ", queueTimeout=" + queueTimeout + ", idleTimeout=" + idleTimeout + ", drainTimeout="
         + drainTimeout + ", corsOrigins=" + corsOrigins + ", admin=" + (adminEnabled() ? "on" : "off") + ", metrics="
-        + (metrics ? "on" : "off") + "]";
+        + (metrics ? "on" : "off") + ", writes=" + (writeEnabled() ? "on" : "off") + ", maxUploadBytes="
+        + maxUploadBytes + "]";
   }
 }

@@ -33,6 +33,11 @@ class CliIT {
     return RealData.index().toString();
   }
 
+  private String pool() {
+    RealData.pool();
+    return RealData.poolDir().toString();
+  }
+
   private String models() {
     return RealData.home().resolve("models").toString();
   }
@@ -244,18 +249,18 @@ class CliIT {
 
   @Test
   void candidatesSearchAndClassifyFromTheCommandLine() throws IOException {
-    CliRun r = run("candidates", "search", "--index", index(), "--models", models(), "--json", "-k", "3",
+    CliRun r = run("candidates", "search", "--index", index(), "--models", models(), "--pool", pool(), "--json", "-k", "3",
         "--major-group", "29", "--text", "Registered nurse on an intensive care unit");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode json = Json.MAPPER.readTree(r.out());
     assertThat(json.get("results")).hasSize(3).allSatisfy(c -> assertThat(c.get("major_group").asText()).isEqualTo("29"));
-    CliRun table = run("candidates", "search", "--index", index(), "--models", models(), "--id", "cv-00001", "-k", "2");
+    CliRun table = run("candidates", "search", "--index", index(), "--models", models(), "--pool", pool(), "--id", "cv-00001", "-k", "2");
     assertThat(table.exit()).as(table.err()).isZero();
     assertThat(table.out().lines()).hasSize(2).noneMatch(l -> l.startsWith("cv-00001 "));
-    CliRun vote = run("candidates", "classify", "--index", index(), "--models", models(), "--text", "Java backend developer");
+    CliRun vote = run("candidates", "classify", "--index", index(), "--models", models(), "--pool", pool(), "--text", "Java backend developer");
     assertThat(vote.exit()).as(vote.err()).isZero();
     assertThat(Json.MAPPER.readTree(vote.out()).at("/major_groups/0/major_group").asText()).isEqualTo("15");
-    CliRun unknown = run("candidates", "search", "--index", index(), "--models", models(), "--id", "nobody");
+    CliRun unknown = run("candidates", "search", "--index", index(), "--models", models(), "--pool", pool(), "--id", "nobody");
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("no candidate with id 'nobody'");
   }
@@ -263,19 +268,20 @@ class CliIT {
   @Test
   void candidatesEvalHoldsOutCvsAndWritesBothScores() throws IOException {
     Path out = tmp.resolve("holdout.json");
-    CliRun r = run("candidates", "eval", "--index", index(), "--models", models(), "--holdout", "0.05", "--out",
+    CliRun r = run("candidates", "eval", "--index", index(), "--models", models(), "--pool", pool(), "--holdout", "0.05", "--out",
         out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).contains("holding out 30 of 600 labelled CVs (seed 42)");
-    assertThat(r.out()).contains("held out 30 CVs; kNN vote of 15 nearest CVs").contains("occupation classifier");
+    assertThat(r.out()).contains("held out 30 CVs (generated style").contains("kNN vote of 15 nearest CVs")
+        .contains("occupation classifier").contains("CV text alone");
     JsonNode json = Json.MAPPER.readTree(out.toFile());
     assertThat(json.get("held_out").asInt()).isEqualTo(30);
     assertThat(json.get("k").asInt()).isEqualTo(15);
-    for (String by : new String[] {"vote", "classifier"}) {
+    for (String by : new String[] {"vote", "classifier", "classifier_text_only"}) {
       assertThat(json.at("/" + by + "/major_top1").asDouble()).as(by).isBetween(json.at("/" + by + "/onet_top1").asDouble(), 1.0);
       assertThat(json.at("/" + by + "/cvs_per_second").asDouble()).as(by).isPositive();
     }
-    CliRun tooFew = run("candidates", "eval", "--index", index(), "--models", models(), "--holdout", "0.0001");
+    CliRun tooFew = run("candidates", "eval", "--index", index(), "--models", models(), "--pool", pool(), "--holdout", "0.0001");
     assertThat(tooFew.exit()).isEqualTo(2);
     assertThat(tooFew.err()).contains("too few to hold out");
   }

@@ -114,56 +114,6 @@ class IndexBuilderTest {
         .isInstanceOf(IndexException.class).hasMessageContaining("incomplete or corrupt");
   }
 
-  private static void buildWithCvs(FakeEncoder encoder, Path dir) {
-    new IndexBuilder(encoder, HnswParams.DEFAULT, ProgressListener.NONE).build(Fixtures.taxonomy(), "fixture",
-        Optional.of(new IndexBuilder.CvSource(Fixtures.cvs(), "fixture-cvs")), dir);
-  }
-
-  @Test
-  void cvsAreIndexedBesideTheOccupationsAndCounted() {
-    Path dir = tmp.resolve("default");
-    buildWithCvs(new FakeEncoder(), dir);
-    IndexMeta meta = IndexMeta.read(dir);
-    assertThat(meta.candidates().count()).isEqualTo(Fixtures.FIXTURE_CVS);
-    assertThat(meta.candidates().labelled()).isEqualTo(Fixtures.FIXTURE_CVS);
-    assertThat(meta.candidates().source()).isEqualTo("fixture-cvs");
-    try (OnetIndex index = OnetIndex.open(dir, FakeEncoder.MODEL)) {
-      CandidateIndex candidates = index.candidates().orElseThrow();
-      assertThat(candidates.size()).isEqualTo(Fixtures.FIXTURE_CVS);
-      Candidate first = candidates.candidate("cv-00001").orElseThrow();
-      assertThat(candidates.cv(first)).isEqualTo(Fixtures.cvs().get(0));
-      assertThat(candidates.vector(first)).hasSize(FakeEncoder.MODEL.dimension());
-    }
-    Fixtures.buildIndex(new FakeEncoder(), dir);   // rebuilt without CVs: none left behind
-    assertThat(IndexMeta.read(dir).hasCandidates()).isFalse();
-    assertThat(dir.resolve(IndexBuilder.CANDIDATES_DIR)).doesNotExist();
-  }
-
-  @Test
-  void aBuildThatFailsWhileEncodingCvsLeavesThePreviousIndexUntouched() throws IOException {
-    Path dir = tmp.resolve("default");
-    Fixtures.buildIndex(new FakeEncoder(), dir);
-    String before = Files.readString(dir.resolve(IndexMeta.FILE));
-    // The fixture has 26 distinct texts: fail after those, among the CVs.
-    assertThatThrownBy(() -> buildWithCvs(new FakeEncoder(FakeEncoder.MODEL, 100), dir))
-        .hasMessageContaining("fake encoder told to fail");
-    assertThat(Files.readString(dir.resolve(IndexMeta.FILE))).isEqualTo(before);
-    assertThat(siblings()).containsExactlyInAnyOrder("default", ".default.lock");
-  }
-
-  @Test
-  void aCorruptCandidateIndexIsRefusedClearly() throws IOException {
-    Path dir = tmp.resolve("default");
-    buildWithCvs(new FakeEncoder(), dir);
-    try (Stream<Path> files = Files.list(dir.resolve(IndexBuilder.CANDIDATES_DIR))) {
-      for (Path f : files.filter(f -> f.getFileName().toString().startsWith("segments")).toList()) {
-        Files.delete(f);
-      }
-    }
-    assertThatThrownBy(() -> OnetIndex.open(dir, FakeEncoder.MODEL))
-        .isInstanceOf(IndexException.class).hasMessageContaining("candidate index").hasMessageContaining("--cvs");
-  }
-
   private List<String> siblings() throws IOException {
     try (Stream<Path> files = Files.list(tmp)) {
       return files.map(p -> p.getFileName().toString()).toList();

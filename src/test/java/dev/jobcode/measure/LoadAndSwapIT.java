@@ -82,7 +82,7 @@ class LoadAndSwapIT {
         RealData.onet29().toString(), index29);
     Classifier classifier29 = new Classifier(OnetIndex.open(index29, RealData.encoder().model()), RealData.encoder(),
         ClassifierSettings.forModel(RealData.encoder().model().id()));
-    JobcodeServer server = JobcodeServer.create(new ServedIndex(classifier29),
+    JobcodeServer server = JobcodeServer.create(new ServedIndex(classifier29, null),
         ServerSettings.DEFAULT.withAdminToken(TOKEN), JobcodeServer.RequestLog.NONE).start("127.0.0.1", 0);
     String base = "http://127.0.0.1:" + server.port();
     try {

@@ -22,7 +22,7 @@ class CandidateServerTest {
   private static final String NURSE = "ICU nurse: monitor patient vital signs and record patient care";
 
   private static Javalin app() {
-    return JobcodeServer.create(Fixtures.classifierWithCandidates(), Fixtures.smallLimits()).javalin();
+    return JobcodeServer.create(Fixtures.classifier(), Fixtures.pool(), Fixtures.smallLimits()).javalin();
   }
 
   record Answer(int status, JsonNode json, String raw) {}

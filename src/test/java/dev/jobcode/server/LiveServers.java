@@ -1,6 +1,7 @@
 package dev.jobcode.server;
 
 import dev.jobcode.classify.Classifier;
+import dev.jobcode.index.CandidatePool;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +23,12 @@ final class LiveServers implements AfterEachCallback {
 
   /** Serves {@code classifier}'s index until the test ends. */
   JobcodeServer start(Classifier classifier, ServerSettings settings, JobcodeServer.RequestLog log) {
-    JobcodeServer server = JobcodeServer.create(new ServedIndex(classifier), settings, log).start("127.0.0.1", 0);
+    return start(classifier, null, settings, log);
+  }
+
+  /** Serves {@code classifier}'s index and {@code pool}'s CVs until the test ends. */
+  JobcodeServer start(Classifier classifier, CandidatePool pool, ServerSettings settings, JobcodeServer.RequestLog log) {
+    JobcodeServer server = JobcodeServer.create(new ServedIndex(classifier, pool), settings, log).start("127.0.0.1", 0);
     started.add(server);
     return server;
   }

@@ -145,7 +145,7 @@ class MetricsTest {
 
   @Test
   void candidateSearchesAreCountedAndTimedByKind() throws Exception {
-    JobcodeServer server = start(Fixtures.classifierWithCandidates(), ServerSettings.DEFAULT);
+    JobcodeServer server = servers.start(Fixtures.classifier(), Fixtures.pool(), ServerSettings.DEFAULT, line -> {});
     assertThat(post(server, "/v1/candidates/search", "{\"text\": \"ICU nurse\", \"k\": 3}")).isEqualTo(200);
     String unknownCode = "{\"text\": \"ICU nurse\", \"filters\": {\"onet_code\": \"11-1011.00\"}}";
     assertThat(post(server, "/v1/candidates/search", unknownCode)).as("an occupation the fixture lacks").isEqualTo(400);

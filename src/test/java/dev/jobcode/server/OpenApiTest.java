@@ -39,16 +39,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code /openapi.json} against the server that serves it, and {@code /docs}. */
 class OpenApiTest {
   private static final String TOKEN = "a-test-token-of-some-length";
+  private static final String WRITE_TOKEN = "a-write-token-of-some-length";
   private static final ServerSettings WITH_ADMIN = Fixtures.smallLimits().withAdminToken(TOKEN);
+  private static final ServerSettings WITH_WRITES = Fixtures.smallLimits().withWriteToken(WRITE_TOKEN);
   private static final Set<String> PUBLIC_ROUTES = Set.of("POST /v1/classify", "POST /v1/classify/batch",
       "GET /v1/occupations/{code}", "POST /v1/candidates/search", "POST /v1/candidates/classify",
-      "GET /v1/candidates/{id}", "GET /health");
+      "GET /v1/candidates/{id}", "GET /v1/candidates", "GET /health");
+  private static final Set<String> WRITE_ROUTES = Set.of("POST /v1/candidates", "PUT /v1/candidates/{id}",
+      "DELETE /v1/candidates/{id}");
 
   @TempDir
   Path tmp;
 
   private static Javalin app(ServerSettings settings) {
-    return JobcodeServer.create(Fixtures.classifierWithCandidates(), settings).javalin();
+    return JobcodeServer.create(Fixtures.classifier(), Fixtures.pool(), settings).javalin();
   }
 
   record Answer(int status, String contentType, String raw) {
@@ -93,11 +97,13 @@ class OpenApiTest {
 
   @Test
   void everyRegisteredRouteIsDocumentedAndNothingElse() {
-    for (ServerSettings settings : List.of(Fixtures.smallLimits(), WITH_ADMIN)) {
+    for (ServerSettings settings : List.of(Fixtures.smallLimits(), WITH_ADMIN, WITH_WRITES)) {
       Javalin app = app(settings);
       Set<String> routes = registeredRoutes(app);
       assertThat(routes).containsAll(PUBLIC_ROUTES);
       assertThat(routes.contains("POST " + AdminController.PATH)).isEqualTo(settings.adminEnabled());
+      assertThat(routes.containsAll(WRITE_ROUTES)).isEqualTo(settings.writeEnabled());
+      assertThat(routes.stream().anyMatch(WRITE_ROUTES::contains)).isEqualTo(settings.writeEnabled());
       JavalinTest.test(app, (server, client) -> {
         JsonNode document = document(client);
         assertThat(document.get("openapi").asText()).startsWith("3.");
@@ -108,7 +114,7 @@ class OpenApiTest {
 
   @Test
   void theDocumentIsValidOpenApi3() {
-    for (ServerSettings settings : List.of(Fixtures.smallLimits(), WITH_ADMIN)) {
+    for (ServerSettings settings : List.of(Fixtures.smallLimits(), WITH_ADMIN, WITH_WRITES)) {
       JavalinTest.test(app(settings), (server, client) -> {
         SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(document(client).toString(), null,
             new ParseOptions());
@@ -127,6 +133,22 @@ class OpenApiTest {
       assertThat(document.at("/components/securitySchemes/" + ApiDocs.BEARER + "/type").asText()).isEqualTo("http");
       assertThat(document.at("/components/securitySchemes/" + ApiDocs.BEARER + "/scheme").asText()).isEqualTo("bearer");
       assertThat(swap.get("responses").has("401")).isTrue();
+    });
+  }
+
+  @Test
+  void theWriteCallsNameTheirBearerAuthAndTheirAnswers() {
+    JavalinTest.test(app(WITH_WRITES), (server, client) -> {
+      JsonNode paths = document(client).get("paths");
+      JsonNode add = paths.at("/~1v1~1candidates/post");
+      assertThat(add.at("/security/0").has(ApiDocs.BEARER)).as(add.toString()).isTrue();
+      assertThat(add.at("/requestBody/content").has("multipart/form-data")).isTrue();
+      assertThat(add.at("/requestBody/content").has("application/json")).isTrue();
+      assertStatuses(add, "201", "400", "401", "408", "409", "413", "415", "500", "503");
+      assertStatuses(paths.at("/~1v1~1candidates~1{id}/put"), "200", "400", "401", "404", "408", "409", "413", "415",
+          "500", "503");
+      assertStatuses(paths.at("/~1v1~1candidates~1{id}/delete"), "200", "401", "404", "500", "503");
+      assertThat(add.at("/responses/400/description").asText()).contains("unreadable_file");
     });
   }
 
@@ -212,7 +234,7 @@ class OpenApiTest {
         Schemas.assertMatches(document, get.at("/responses/200/content/application~1json/schema"), a.json(), url);
         checked++;
       }
-      assertThat(checked).as("health, an occupation, a candidate, the vocabulary").isEqualTo(4);
+      assertThat(checked).as("health, an occupation, a candidate, the candidates, the vocabulary").isEqualTo(5);
     });
   }
 

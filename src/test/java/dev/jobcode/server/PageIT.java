@@ -53,6 +53,10 @@ class PageIT {
 
   private static JobcodeServer real;
   private static JobcodeServer hostile;
+  private static dev.jobcode.index.CandidatePool hostilePool;
+  private static JobcodeServer writable;
+  private static dev.jobcode.index.CandidatePool writablePool;
+  private static final String WRITE_TOKEN = "page-test-write-token-1234";
   private static WebDriver driver;
   private static Path profile;
 
@@ -64,17 +68,19 @@ class PageIT {
 
   @BeforeAll
   static void start() throws IOException {
-    real = JobcodeServer.create(new ServedIndex(RealData.classifier()), ServerSettings.DEFAULT, line -> {})
+    real = JobcodeServer.create(new ServedIndex(RealData.classifier(), RealData.pool()), ServerSettings.DEFAULT,
+            line -> {})
         .start("127.0.0.1", 0);
-    Path dir = Files.createTempDirectory("jobcode-page-").resolve("default");
-    FakeEncoder encoder = new FakeEncoder();
+    Path dir = Files.createTempDirectory("jobcode-page-").resolve("pool");
     List<Cv> cvs = new ArrayList<>(Fixtures.cvs().subList(0, 20));
     cvs.add(new Cv(HOSTILE_ID, "<b>Mallory</b> " + IMG, "Registered nurse " + SCRIPT, "29-1141.00", null, "29", "senior",
         9, false, null, null, null, "Registered nurse, intensive care. " + SCRIPT + " " + IMG + " Cares for patients."));
-    new IndexBuilder(encoder, HnswParams.DEFAULT, ProgressListener.NONE).build(Fixtures.taxonomy(),
-        Fixtures.onetDir().toString(), Optional.of(new IndexBuilder.CvSource(cvs, "hostile")), dir);
-    Classifier classifier = new Classifier(OnetIndex.open(dir, encoder.model()), encoder, ClassifierSettings.DEFAULT);
-    hostile = JobcodeServer.create(new ServedIndex(classifier), ServerSettings.DEFAULT, line -> {}).start("127.0.0.1", 0);
+    hostilePool = Fixtures.newPool(dir, cvs);
+    hostile = JobcodeServer.create(new ServedIndex(Fixtures.classifier(), hostilePool), ServerSettings.DEFAULT, line -> {})
+        .start("127.0.0.1", 0);
+    writablePool = Fixtures.newPool(Files.createTempDirectory("jobcode-page-").resolve("pool"), Fixtures.cvs().subList(0, 20));
+    writable = JobcodeServer.create(new ServedIndex(Fixtures.classifier(), writablePool),
+        ServerSettings.DEFAULT.withWriteToken(WRITE_TOKEN), line -> {}).start("127.0.0.1", 0);
     profile = Files.createTempDirectory("jobcode-chromium-");
     driver = Browser.start(profile);
   }
@@ -86,6 +92,9 @@ class PageIT {
     }
     real.stop();
     hostile.stop();
+    hostilePool.close();
+    writable.stop();
+    writablePool.close();
   }
 
   @AfterEach
@@ -241,5 +250,55 @@ class PageIT {
     } finally {
       driver.manage().window().setSize(new Dimension(1200, 900));
     }
+  }
+
+  @Test
+  void cvFilesDroppedInAreAddedAndACvIsErasedWithTheTokenKeptInThisTabOnly() throws Exception {
+    Path dir = Files.createTempDirectory("jobcode-page-cvs-");
+    Path txt = Files.writeString(dir.resolve("jane-roe.txt"), "Registered nurse\nICU nurse: monitor patient vital "
+        + "signs and record patient care. 6 years of experience.");
+    Path html = Files.writeString(dir.resolve("sam-welder.html"), "<html><body><h1>Welder</h1><p>Weld metal parts, "
+        + "read blueprints, operate welding equipment.</p></body></html>");
+    Path scan = Files.write(dir.resolve("scan.pdf"), new byte[0]);
+    int before = writablePool.size();
+    driver.get(url(writable, "/candidates"));
+    WebElement panel = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("add-cvs")));
+    panel.findElement(By.cssSelector("button[type=submit]")).click();
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-error"), "write token"));
+    expectedConsoleErrors.add("401");
+    panel.findElement(By.id("token")).sendKeys("a-wrong-token-of-some-length");
+    panel.findElement(By.cssSelector("input[type=file]")).sendKeys(txt + "\n" + html + "\n" + scan);
+    panel.findElement(By.cssSelector("button[type=submit]")).click();
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-error"), "refused"));
+    assertThat(writablePool.size()).isEqualTo(before);
+
+    WebElement token = panel.findElement(By.id("token"));
+    token.clear();
+    token.sendKeys(WRITE_TOKEN);
+    expectedConsoleErrors.add("400");
+    panel.findElement(By.cssSelector("button[type=submit]")).click();
+    waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#add-results li"), 3));
+    List<WebElement> results = driver.findElements(By.cssSelector("#add-results li"));
+    assertThat(results.get(0).getText()).contains("jane-roe.txt added as cv-");
+    assertThat(results.get(1).getText()).contains("sam-welder.html added as cv-");
+    assertThat(results.get(2).getText()).contains("scan.pdf").contains("empty");
+    assertThat(writablePool.size()).isEqualTo(before + 2);
+    // The token lives in this tab's session storage: not in the URL, not in a cookie.
+    assertThat(driver.getCurrentUrl()).doesNotContain(WRITE_TOKEN);
+    assertThat(driver.manage().getCookies()).isEmpty();
+    assertThat(((JavascriptExecutor) driver).executeScript("return sessionStorage.getItem('jobcode.writeToken')"))
+        .isEqualTo(WRITE_TOKEN);
+
+    results.get(0).findElement(By.tagName("a")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("cv-text")));
+    String id = driver.getCurrentUrl().replaceFirst(".*/candidates/", "");
+    assertThat(driver.findElement(By.id("view")).getText()).contains("(inferred)").contains("jane-roe.txt");
+    WebElement erase = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("erase-cv")));
+    assertThat(erase.findElement(By.id("token")).getDomProperty("value")).isEqualTo(WRITE_TOKEN);
+    erase.findElement(By.cssSelector("button[type=submit]")).click();
+    waiting().until(ExpectedConditions.alertIsPresent()).accept();
+    waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("erase-receipt"), "Erased " + id));
+    assertThat(writablePool.get(id)).isEmpty();
+    assertThat(writablePool.size()).isEqualTo(before + 1);
   }
 }

@@ -107,7 +107,7 @@ class ServerReliabilityTest {
     List<String> log = new CopyOnWriteArrayList<>();
     ServerSettings d = ServerSettings.DEFAULT;
     ServerSettings quickIdle = new ServerSettings(d.maxBodyBytes(), d.maxBatchItems(), d.maxInFlight(), d.queueTimeout(),
-        Duration.ofMillis(500), d.drainTimeout(), List.of(), null, d.metrics());
+        Duration.ofMillis(500), d.drainTimeout(), List.of(), null, d.metrics(), null, d.maxUploadBytes());
     JobcodeServer server = start(Fixtures.classifier(), quickIdle, log::add);
     String head = "POST /v1/classify HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
         + "Content-Length: 100\r\nConnection: close\r\n\r\n{\"title\": \"Nur";
@@ -130,7 +130,7 @@ class ServerReliabilityTest {
   @Test
   void shutdownFinishesTheRequestsInFlightAndRefusesNewOnes() throws Exception {
     GatedEncoder encoder = new GatedEncoder();
-    JobcodeServer server = JobcodeServer.create(new ServedIndex(Fixtures.classifierAt(tmp.resolve("a"), "99.1", encoder)),
+    JobcodeServer server = JobcodeServer.create(new ServedIndex(Fixtures.classifierAt(tmp.resolve("a"), "99.1", encoder), null),
         ServerSettings.DEFAULT, line -> {}).start("127.0.0.1", 0);
     Future<Answer> slow = pool.submit(() -> classify(server, "slow nurse"));
     encoder.awaitSlowRequest();
@@ -288,7 +288,7 @@ class ServerReliabilityTest {
   @Test
   void requestLogsRecordEachRequestButNeverItsBody() throws Exception {
     List<String> log = new CopyOnWriteArrayList<>();
-    JobcodeServer server = start(Fixtures.classifierWithCandidates(), ServerSettings.DEFAULT, log::add);
+    JobcodeServer server = servers.start(Fixtures.classifier(), Fixtures.pool(), ServerSettings.DEFAULT, log::add);
     String secret = "Jane Roe, 12 Secret Street, jane.roe@example.com, seven years of intensive care nursing";
     assertThat(send(server, "POST", "/v1/candidates/search",
         Json.MAPPER.createObjectNode().put("text", secret).toString()).status()).isEqualTo(200);

@@ -1,6 +1,7 @@
 package dev.jobcode.testing;
 
-import dev.jobcode.classify.CandidateQuery;
+import dev.jobcode.candidates.CandidateIntake;
+import dev.jobcode.candidates.CandidateQuery;
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.ClassifierSettings;
 import dev.jobcode.corpus.CorpusGenerator;
@@ -8,6 +9,7 @@ import dev.jobcode.corpus.Cv;
 import dev.jobcode.corpus.OnetFacts;
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.index.CandidateFilter;
+import dev.jobcode.index.CandidatePool;
 import dev.jobcode.index.HnswParams;
 import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.OnetIndex;
@@ -60,7 +62,7 @@ public final class Fixtures {
   public static ServerSettings smallLimits() {
     ServerSettings d = ServerSettings.DEFAULT;
     return new ServerSettings(64 * 1024, 4, d.maxInFlight(), d.queueTimeout(), d.idleTimeout(), d.drainTimeout(),
-        d.corsOrigins(), d.adminToken(), d.metrics());
+        d.corsOrigins(), d.adminToken(), d.metrics(), d.writeToken(), d.maxUploadBytes());
   }
 
   /** A candidate search by text, without filters. */
@@ -69,7 +71,6 @@ public final class Fixtures {
   }
 
   private static Classifier shared;
-  private static Classifier withCandidates;
 
   /** CVs generated from the fixture: {@value #FIXTURE_CVS} of them, seed 7. */
   public static final int FIXTURE_CVS = 300;
@@ -78,23 +79,30 @@ public final class Fixtures {
     return new CorpusGenerator(taxonomy(), OnetFacts.load(onetDir())).generate(FIXTURE_CVS, 7);
   }
 
+  private static CandidatePool pool;
+
   /**
-   * A classifier over the fixture's index with the generated fixture CVs as candidates, built once
-   * per test JVM (read-only use).
+   * A candidate pool of the {@value #FIXTURE_CVS} generated fixture CVs, encoded by the fake encoder
+   * through {@link CandidateIntake} over {@link #classifier()}; built once per test JVM in a
+   * temporary folder (read-only use: tests must not change or close it).
    */
-  public static synchronized Classifier classifierWithCandidates() {
-    if (withCandidates == null) {
+  public static synchronized CandidatePool pool() {
+    if (pool == null) {
       try {
-        Path dir = Files.createTempDirectory("jobcode-fixture-cvs-").resolve("default");
-        FakeEncoder encoder = new FakeEncoder();
-        new IndexBuilder(encoder, HnswParams.DEFAULT, ProgressListener.NONE).build(taxonomy(), onetDir().toString(),
-            Optional.of(new IndexBuilder.CvSource(cvs(), "fixture")), dir);
-        withCandidates = new Classifier(OnetIndex.open(dir, encoder.model()), encoder, ClassifierSettings.DEFAULT);
+        pool = newPool(Files.createTempDirectory("jobcode-fixture-pool-").resolve("pool"), cvs());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-    return withCandidates;
+    return pool;
+  }
+
+  /** A new pool in {@code dir} holding {@code cvs}, over {@link #classifier()}; the caller closes it. */
+  public static CandidatePool newPool(Path dir, List<Cv> cvs) {
+    CandidatePool p = CandidatePool.open(dir, FakeEncoder.MODEL, HnswParams.DEFAULT);
+    new CandidateIntake(p, classifier()).submit(cvs.stream()
+        .map(cv -> new CandidateIntake.Submission(cv, "fixture", false)).toList());
+    return p;
   }
 
   /**

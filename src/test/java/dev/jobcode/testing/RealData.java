@@ -8,7 +8,10 @@ import dev.jobcode.encoder.Encoder;
 import dev.jobcode.encoder.ModelFiles;
 import dev.jobcode.encoder.ModelSpec;
 import dev.jobcode.encoder.OnnxEncoder;
+import dev.jobcode.candidates.CandidateIntake;
+import dev.jobcode.index.CandidatePool;
 import dev.jobcode.index.HnswParams;
+import dev.jobcode.index.PoolMeta;
 import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.OnetIndex;
 import dev.jobcode.taxonomy.OnetLoader;
@@ -68,7 +71,7 @@ public final class RealData {
   /** CVs generated (seed 42) for the integration tests' candidate index. */
   public static final int IT_CVS = 600;
 
-  /** The O*NET 30.0 index with the default model and {@value #IT_CVS} generated CVs, built on first call. */
+  /** The O*NET 30.0 index with the default model, built on first call. */
   public static synchronized Path index() {
     if (index == null) {
       String given = System.getProperty("jobcode.it.index");
@@ -77,12 +80,38 @@ public final class RealData {
       } else {
         index = home().resolve("target/it-index/default");
         var taxonomy = OnetLoader.load(onet30(), Optional.empty());
-        var cvs = new CorpusGenerator(taxonomy, OnetFacts.load(onet30())).generate(IT_CVS, 42);
-        new IndexBuilder(encoder(), HnswParams.DEFAULT, (done, total) -> {})
-            .build(taxonomy, onet30().toString(), Optional.of(new IndexBuilder.CvSource(cvs, "generated")), index);
+        new IndexBuilder(encoder(), HnswParams.DEFAULT, (done, total) -> {}).build(taxonomy, onet30().toString(), index);
       }
     }
     return index;
+  }
+
+  private static CandidatePool pool;
+
+  /**
+   * The candidate pool of {@value #IT_CVS} generated CVs (seed 42) beside {@link #index()}, in
+   * {@code target/it-index/candidates} (or {@code -Djobcode.it.pool=DIR}), filled on first call; shared
+   * by the test classes of the JVM: read it, never change or close it.
+   */
+  public static synchronized CandidatePool pool() {
+    if (pool == null) {
+      Path dir = poolDir();
+      boolean fresh = !PoolMeta.exists(dir);
+      pool = CandidatePool.open(dir, encoder().model(), HnswParams.DEFAULT);
+      if (fresh) {
+        var taxonomy = OnetLoader.load(onet30(), Optional.empty());
+        var cvs = new CorpusGenerator(taxonomy, OnetFacts.load(onet30())).generate(IT_CVS, 42);
+        new CandidateIntake(pool, classifier()).submit(cvs.stream()
+            .map(cv -> new CandidateIntake.Submission(cv, "generated", false)).toList());
+      }
+    }
+    return pool;
+  }
+
+  /** Where {@link #pool()} lives. */
+  public static Path poolDir() {
+    String given = System.getProperty("jobcode.it.pool");
+    return given != null && !given.isBlank() ? Path.of(given) : home().resolve("target/it-index/candidates");
   }
 
   public static synchronized Classifier classifier() {

@@ -1,4 +1,4 @@
-package dev.jobcode.classify;
+package dev.jobcode.candidates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +23,7 @@ class CandidatesIT {
       """;
 
   private static CandidateSearch search() {
-    Classifier c = RealData.classifier();
-    return CandidateSearch.of(c);
+    return CandidateSearch.of(RealData.classifier(), RealData.pool());
   }
 
   @Test

@@ -1,10 +1,12 @@
-package dev.jobcode.classify;
+package dev.jobcode.candidates;
 
-import dev.jobcode.corpus.Cv;
+import dev.jobcode.classify.Classifier;
+import dev.jobcode.classify.ClassifierSettings;
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.index.Candidate;
-import dev.jobcode.index.CandidateIndex;
+import dev.jobcode.index.CandidatePool;
 import dev.jobcode.index.OnetIndex;
+import dev.jobcode.index.PooledCv;
 import dev.jobcode.taxonomy.Occupation;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Recruiters' questions over the candidate index: the CVs nearest a text or another CV (with
+ * Recruiters' questions over the candidate pool: the CVs nearest a text or another CV (with
  * filters), and an occupation for a text by the vote of the nearest labelled CVs.
  */
 public final class CandidateSearch {
@@ -40,44 +42,46 @@ public final class CandidateSearch {
 
   static final int SNIPPET_CHARS = 200;
 
+  private final CandidatePool pool;
   private final OnetIndex index;
   private final Encoder encoder;
   private final double temperature;
 
   /**
+   * @param pool the CVs; null when there is none (every call then throws {@link NoCandidatesException})
+   * @param index the occupations, for the titles of the vote's answers
    * @param temperature of the vote weights exp((s − s_best) / T), as the occupation vote's for the
    *     same model ({@link ClassifierSettings#temperature()})
    */
-  public CandidateSearch(OnetIndex index, Encoder encoder, double temperature) {
+  public CandidateSearch(CandidatePool pool, OnetIndex index, Encoder encoder, double temperature) {
     if (!(temperature > 0)) {
       throw new IllegalArgumentException("temperature must be positive: " + temperature);
     }
+    this.pool = pool;
     this.index = index;
     this.encoder = encoder;
     this.temperature = temperature;
   }
 
-  /** Over the classifier's index and encoder, voting at its temperature. */
-  public static CandidateSearch of(Classifier classifier) {
-    return new CandidateSearch(classifier.index(), classifier.encoder(), classifier.settings().temperature());
+  /** Over {@code pool}, with the classifier's index and encoder, voting at its temperature. */
+  public static CandidateSearch of(Classifier classifier, CandidatePool pool) {
+    return new CandidateSearch(pool, classifier.index(), classifier.encoder(), classifier.settings().temperature());
   }
 
-  /** Whether the index has CVs at all. */
+  /** Whether there is a pool at all. */
   public boolean available() {
-    return index.candidates().isPresent();
+    return pool != null;
   }
 
-  public Optional<Cv> cv(String id) {
-    CandidateIndex candidates = candidates();
-    return candidates.candidate(id).map(candidates::cv);
+  public Optional<PooledCv> cv(String id) {
+    return pool().get(id);
   }
 
   /** The {@code k} nearest candidates; searching by id leaves that CV out. */
   public List<Found> search(CandidateQuery query) {
-    CandidateIndex candidates = candidates();
     Target target = target(query, Set.of());
-    return candidates.search(target.vector(), query.k(), query.filter(), target.excluded()).stream()
-        .map(m -> new Found(m.candidate(), m.score(), snippet(candidates.cv(m.candidate()).text(), target.words())))
+    return pool().search(target.vector(), query.k(), query.filter(), target.excluded()).stream()
+        .map(m -> new Found(m.candidate(), m.score(), snippet(m.entry().cv().text(), target.words())))
         .toList();
   }
 
@@ -85,14 +89,15 @@ public final class CandidateSearch {
   private record Target(float[] vector, Set<String> excluded, String words) {}
 
   private Target target(CandidateQuery query, Set<String> nonVoters) {
-    CandidateIndex candidates = candidates();
+    CandidatePool pool = pool();
     Set<String> excluded = new HashSet<>(nonVoters);
     if (query.id() == null) {
       return new Target(encoder.encode(List.of(query.text())).get(0), excluded, query.text());
     }
-    Candidate self = candidates.candidate(query.id()).orElseThrow(() -> new UnknownCandidateException(query.id()));
+    PooledCv self = pool.get(query.id()).orElseThrow(() -> new UnknownCandidateException(query.id()));
+    float[] vector = pool.vector(self.id()).orElseThrow(() -> new UnknownCandidateException(query.id()));
     excluded.add(self.id());
-    return new Target(candidates.vector(self), excluded, self.headline() == null ? "" : self.headline());
+    return new Target(vector, excluded, self.cv().headline() == null ? "" : self.cv().headline());
   }
 
   /**
@@ -139,7 +144,7 @@ public final class CandidateSearch {
 
   private List<Found> voters(CandidateQuery query, Set<String> nonVoters) {
     Target target = target(query, nonVoters);
-    return candidates().search(target.vector(), query.k(), query.filter().withLabelledOnly(), target.excluded())
+    return pool().search(target.vector(), query.k(), query.filter().withLabelledOnly(), target.excluded())
         .stream().map(m -> new Found(m.candidate(), m.score(), "")).toList();
   }
 
@@ -150,8 +155,11 @@ public final class CandidateSearch {
     return shares;
   }
 
-  private CandidateIndex candidates() {
-    return index.candidates().orElseThrow(NoCandidatesException::new);
+  private CandidatePool pool() {
+    if (pool == null) {
+      throw new NoCandidatesException();
+    }
+    return pool;
   }
 
   /**
@@ -192,16 +200,16 @@ public final class CandidateSearch {
     return words;
   }
 
-  /** The index was built without CVs. */
+  /** The server or command runs without a candidate pool. */
   public static final class NoCandidatesException extends RuntimeException {
     public NoCandidatesException() {
-      super("this index has no candidate CVs; build it with 'jobcode index --cvs FILE' (see the README)");
+      super("there is no candidate pool; add CVs with 'jobcode candidates add FILES…' (see the README)");
     }
   }
 
   /** No indexed CV has this id. */
   public static final class UnknownCandidateException extends RuntimeException {
-    UnknownCandidateException(String id) {
+    public UnknownCandidateException(String id) {
       super("no candidate with id '" + id + "'");
     }
   }

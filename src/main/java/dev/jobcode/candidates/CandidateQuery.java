@@ -1,6 +1,8 @@
-package dev.jobcode.classify;
+package dev.jobcode.candidates;
 
 import dev.jobcode.index.CandidateFilter;
+import dev.jobcode.classify.InvalidQueryException;
+import dev.jobcode.classify.Query;
 import java.util.Objects;
 
 /**

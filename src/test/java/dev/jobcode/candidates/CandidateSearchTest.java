@@ -1,4 +1,4 @@
-package dev.jobcode.classify;
+package dev.jobcode.candidates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,8 +21,7 @@ class CandidateSearchTest {
   private static final String NURSE = "ICU nurse: monitor patient vital signs and record patient care";
 
   private static CandidateSearch search() {
-    Classifier c = Fixtures.classifierWithCandidates();
-    return CandidateSearch.of(c);
+    return CandidateSearch.of(Fixtures.classifier(), Fixtures.pool());
   }
 
   @Test
@@ -73,11 +72,10 @@ class CandidateSearchTest {
   void unknownIdsAndIndexesWithoutCvsAreClearErrors() {
     assertThatThrownBy(() -> search().search(new CandidateQuery(null, "nobody", 5, CandidateFilter.NONE)))
         .isInstanceOf(CandidateSearch.UnknownCandidateException.class).hasMessageContaining("nobody");
-    Classifier plain = Fixtures.classifier();
-    CandidateSearch none = CandidateSearch.of(plain);
+    CandidateSearch none = CandidateSearch.of(Fixtures.classifier(), null);
     assertThat(none.available()).isFalse();
     assertThatThrownBy(() -> none.search(Fixtures.textQuery(NURSE, 5)))
-        .isInstanceOf(CandidateSearch.NoCandidatesException.class).hasMessageContaining("--cvs");
+        .isInstanceOf(CandidateSearch.NoCandidatesException.class).hasMessageContaining("candidates add");
   }
 
   @Test
