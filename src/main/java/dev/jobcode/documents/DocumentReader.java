@@ -1,12 +1,15 @@
 package dev.jobcode.documents;
 
 import dev.jobcode.documents.ExtractionException.Reason;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
@@ -27,20 +30,29 @@ import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.microsoft.ooxml.OOXMLParser;
 import org.apache.tika.parser.microsoft.rtf.RTFParser;
 import org.apache.tika.parser.odf.OpenDocumentParser;
-import org.apache.tika.parser.pdf.PDFParser;
-import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.xml.sax.ContentHandler;
 
 /**
  * One file to text, on the calling thread: detect what the content is, refuse what jobcode does not
- * read, parse the rest with the one Tika parser for its kind, and turn every failure into an
- * {@link ExtractionException} with its reason. Thread-safe: Tika's detector and parsers keep no
- * state between calls.
+ * read, parse the rest with the one parser for its kind, and turn every failure into an
+ * {@link ExtractionException} with its reason. Thread-safe: the detector and parsers keep no state
+ * between calls.
  *
  * <p>Only the parsers of the supported kinds are ever called, never Tika's auto-detecting parser,
  * and embedded documents (attachments, pictures, OLE objects) are not parsed: less code runs on a
- * stranger's file, and a CV's own text is what matters. PDFs get no OCR.
+ * stranger's file, and a CV's own text is what matters. Each kind meets the guards its parser lacks:
+ *
+ * <ul>
+ *   <li>PDF: read with PDFBox directly by {@link PdfText}, which limits pages and inflated page
+ *       content and can be stopped within a page; no OCR.
+ *   <li>DOCX, ODT: {@link ZipBombCheck} before the parser; DOCX, DOC, ODT, RTF, HTML: the
+ *       {@link Watchdog} (deadline, a million parts, nesting) and the {@link TextSink}'s write limit
+ *       during the parse.
+ *   <li>HTML: at most {@value #MAX_HTML_TAGS} tags, counted before jsoup, which cannot be stopped
+ *       while it builds its tree (about a second per 100,000 nested tags).
+ *   <li>Text and Markdown: decoded by {@link PlainText}, which guesses no encoding.
+ * </ul>
  */
 final class DocumentReader {
   private static final EmbeddedDocumentExtractor NO_EMBEDDED = new EmbeddedDocumentExtractor() {
@@ -55,15 +67,30 @@ final class DocumentReader {
     }
   };
 
+  /** POI's own defaults: a zip entry may inflate at most 100 times, a package hold 1,000 parts. */
+  private static final double POI_MIN_INFLATE_RATIO = 0.01;
+  private static final long POI_MAX_FILE_COUNT = 1_000;
+  /** More tags than this is no CV; jsoup cannot be stopped while it parses, so HTML is counted first. */
+  static final int MAX_HTML_TAGS = 200_000;
+
+  private static final Parser DOCX_PARSER;
+  private static final Parser DOC_PARSER = new OfficeParser();
+  private static final Parser ODT_PARSER = new OpenDocumentParser();
+  private static final Parser RTF_PARSER = new RTFParser();
+  private static final Parser HTML_PARSER = new JSoupParser();
+
+  static {
+    // Tika's OOXMLParser turns POI's zip-bomb check off for the whole JVM when its class loads (it
+    // relies on the guards of its auto-detecting parser, which jobcode does not use); that would
+    // also leave jobcode's own Excel reading unguarded. Put POI's defaults back.
+    DOCX_PARSER = new OOXMLParser();
+    ZipSecureFile.setMinInflateRatio(POI_MIN_INFLATE_RATIO);
+    ZipSecureFile.setMaxFileCount(POI_MAX_FILE_COUNT);
+  }
+
   private final ExtractionLimits limits;
   private final MimeTypes types = MimeTypes.getDefaultMimeTypes();
   private final Detector detector = new DefaultDetector(types);
-  private final Parser pdf = new PDFParser();
-  private final Parser docx = new OOXMLParser();
-  private final Parser doc = new OfficeParser();
-  private final Parser odt = new OpenDocumentParser();
-  private final Parser rtf = new RTFParser();
-  private final Parser html = new JSoupParser();
 
   DocumentReader(ExtractionLimits limits) {
     this.limits = limits;
@@ -85,7 +112,21 @@ final class DocumentReader {
       kind = kindOf(detected, source);
       String text = switch (kind) {
         case TEXT, MARKDOWN -> plainText(in, source);
-        default -> parse(parserFor(kind), in, metadata, deadlineNanos, kind == DocumentKind.HTML);
+        case PDF -> pdf(source, metadata, deadlineNanos);
+        case HTML -> {
+          checkTags(source);
+          yield parse(HTML_PARSER, in, metadata, deadlineNanos, true);
+        }
+        case DOCX -> {
+          ZipBombCheck.check(source, deadlineNanos);
+          yield parse(DOCX_PARSER, in, metadata, deadlineNanos, false);
+        }
+        case ODT -> {
+          ZipBombCheck.check(source, deadlineNanos);
+          yield parse(ODT_PARSER, in, metadata, deadlineNanos, false);
+        }
+        case DOC -> parse(DOC_PARSER, in, metadata, deadlineNanos, false);
+        case RTF -> parse(RTF_PARSER, in, metadata, deadlineNanos, false);
       };
       text = TextCleaner.clean(text);
       if (text.isEmpty()) {
@@ -114,27 +155,41 @@ final class DocumentReader {
     return kind;
   }
 
-  private Parser parserFor(DocumentKind kind) {
-    return switch (kind) {
-      case PDF -> pdf;
-      case DOCX -> docx;
-      case DOC -> doc;
-      case ODT -> odt;
-      case RTF -> rtf;
-      case HTML -> html;
-      case TEXT, MARKDOWN -> throw new IllegalArgumentException(kind + " is decoded, not parsed");
-    };
-  }
-
   private String parse(Parser parser, TikaInputStream in, Metadata metadata, long deadlineNanos, boolean html)
       throws Exception {
     TextSink sink = new TextSink(limits.maxChars(), html);
     ParseContext context = new ParseContext();
     context.set(EmbeddedDocumentExtractor.class, NO_EMBEDDED);
-    context.set(PDFParserConfig.class, pdfConfig());
     context.set(OfficeParserConfig.class, officeConfig());
     parser.parse(in, new Watchdog(new BodyContentHandler(sink), deadlineNanos), metadata, context);
     return sink.text();
+  }
+
+  private String pdf(Source source, Metadata metadata, long deadlineNanos) throws IOException {
+    TextSink sink = new TextSink(limits.maxChars(), false);
+    String title = PdfText.read(source, sink, deadlineNanos);
+    if (title != null) {
+      metadata.set(TikaCoreProperties.TITLE, title);
+    }
+    return sink.text();
+  }
+
+  /** Refuses HTML of more than {@link #MAX_HTML_TAGS} tags, counting the '<' in its bytes. */
+  private static void checkTags(Source source) throws IOException {
+    long tags = 0;
+    try (InputStream in = source.file() != null ? Files.newInputStream(source.file())
+        : new ByteArrayInputStream(source.bytes())) {
+      byte[] buffer = new byte[1 << 16];
+      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+        for (int i = 0; i < n; i++) {
+          if (buffer[i] == '<' && ++tags > MAX_HTML_TAGS) {
+            throw new ExtractionException(Reason.TOO_LARGE, String.format(Locale.ROOT,
+                "%s holds more than %,d HTML tags; a CV page has a few thousand: send the CV alone",
+                source.name(), MAX_HTML_TAGS));
+          }
+        }
+      }
+    }
   }
 
   private String plainText(TikaInputStream in, Source source) throws IOException {
@@ -143,15 +198,6 @@ final class DocumentReader {
       throw TextExtractor.tooLarge(source.name(), bytes.length, limits);
     }
     return PlainText.decode(bytes, source.name());
-  }
-
-  private static PDFParserConfig pdfConfig() {
-    PDFParserConfig config = new PDFParserConfig();
-    config.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
-    config.setExtractInlineImages(false);
-    config.setExtractBookmarksText(false);
-    config.setExtractActions(false);
-    return config;
   }
 
   private static OfficeParserConfig officeConfig() {
@@ -202,6 +248,15 @@ final class DocumentReader {
       if (t instanceof Watchdog.Abandoned || t instanceof InterruptedException || t instanceof InterruptedIOException
           || t instanceof ClosedByInterruptException) {
         return TextExtractor.timeout(source.name(), limits, e);
+      }
+      if (t instanceof Watchdog.TooManyParts) {
+        return new ExtractionException(Reason.TOO_LARGE, String.format(Locale.ROOT, "%s holds more than %,d"
+            + " paragraphs, cells and other parts; a CV has a few thousand: send the CV alone", source.name(),
+            Watchdog.MAX_PARTS), e);
+      }
+      if (t instanceof Watchdog.TooDeep) {
+        return new ExtractionException(Reason.CORRUPT, String.format(Locale.ROOT, "%s nests its parts more than"
+            + " %,d deep; it is damaged or made to break readers", source.name(), Watchdog.MAX_DEPTH), e);
       }
       if (t instanceof EncryptedDocumentException || t instanceof org.apache.poi.EncryptedDocumentException
           || t instanceof org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException) {

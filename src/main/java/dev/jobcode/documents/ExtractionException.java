@@ -12,7 +12,10 @@ public final class ExtractionException extends RuntimeException {
   public enum Reason {
     /** The file has no bytes. */
     EMPTY,
-    /** Bigger than the file-size limit, or its compressed parts expand far beyond it (a zip bomb). */
+    /**
+     * Bigger than the file-size limit, or far bigger inside than any CV: a zip bomb, a PDF page that
+     * inflates past 32 MB, more than 1,000 PDF pages, a million paragraphs or 200,000 HTML tags.
+     */
     TOO_LARGE,
     /** Not one of the kinds read: PDF, Word, OpenDocument text, RTF, HTML, Markdown, plain text. */
     UNSUPPORTED_TYPE,

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * do, when it is empty, over the size limit (checked before a byte is read), of another kind
  * (detected from the content; the name is a hint), password-protected, damaged, without text (a
  * scanned PDF: there is no OCR), longer than the text limit (never cut short), slower than the
- * timeout, or a text file in an encoding other than UTF-8 or UTF-16 with a byte-order mark.
+ * timeout, a text file in an encoding other than UTF-8 or UTF-16 with a byte-order mark, or far
+ * bigger inside than any CV (a zip or PDF bomb; see {@link DocumentReader} for each guard).
  *
  * <p>Each file is read on one of a few daemon worker threads, so that a parse that runs too long
  * can be abandoned: the caller gets {@link Reason#TIMEOUT} at the deadline, the worker is
