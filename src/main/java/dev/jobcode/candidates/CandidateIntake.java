@@ -7,6 +7,7 @@ import dev.jobcode.encoder.Encoder;
 import dev.jobcode.index.CandidatePool;
 import dev.jobcode.index.PooledCv;
 import dev.jobcode.index.ProgressListener;
+import dev.jobcode.skills.SkillMatcher;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.Objects;
 
 /**
  * How CVs enter the pool: its text's mojibake is repaired, it gets an id when it has none (from its
- * text, so the same text gets the same id), the labels it lacks ({@link LabelInference}) and its vector, and the pool stores it,
+ * text, so the same text gets the same id), the labels it lacks ({@link LabelInference}), the skills
+ * it names and its vector, and the pool stores it,
  * refusing a second copy of a text it holds. CVs are encoded in chunks, outside the pool's write
  * lock, and each chunk is one commit.
  */
@@ -44,12 +46,17 @@ public final class CandidateIntake {
   private final CandidatePool pool;
   private final Encoder encoder;
   private final LabelInference labels;
+  private final SkillMatcher skills;
 
-  /** Into {@code pool}, with {@code classifier}'s encoder (the pool's model) and its labels. */
+  /**
+   * Into {@code pool}, with {@code classifier}'s encoder (the pool's model), its labels and its
+   * index's skills.
+   */
   public CandidateIntake(CandidatePool pool, Classifier classifier) {
     this.pool = Objects.requireNonNull(pool, "pool");
     this.encoder = classifier.encoder();
     this.labels = new LabelInference(classifier);
+    this.skills = classifier.index().skills();
     pool.requireModel(encoder.model());
   }
 
@@ -96,8 +103,8 @@ public final class CandidateIntake {
       if (s.replace()) {   // a replaced CV keeps the date it first came in
         addedAt = pool.get(l.cv().id()).map(PooledCv::addedAt).orElse(now);
       }
-      puts.add(new CandidatePool.Put(new PooledCv(l.cv(), l.inferred(), addedAt, s.source()), vectors.get(i),
-          s.replace()));
+      puts.add(new CandidatePool.Put(new PooledCv(l.cv(), l.inferred(), addedAt, s.source(),
+          skills.find(l.cv().text())), vectors.get(i), s.replace()));
     }
     List<CandidatePool.PutResult> stored = pool.put(puts);
     List<Result> results = new ArrayList<>(chunk.size());

@@ -2,11 +2,15 @@ package dev.jobcode.candidates;
 
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.ClassifierSettings;
+import dev.jobcode.classify.Mode;
+import dev.jobcode.classify.Query;
+import dev.jobcode.corpus.Cv;
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.index.Candidate;
 import dev.jobcode.index.CandidatePool;
 import dev.jobcode.index.OnetIndex;
 import dev.jobcode.index.PooledCv;
+import dev.jobcode.skills.SkillMatch;
 import dev.jobcode.taxonomy.Occupation;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,8 +28,26 @@ import java.util.TreeMap;
  * filters), and an occupation for a text by the vote of the nearest labelled CVs.
  */
 public final class CandidateSearch {
-  /** A candidate found: who, how similar, and the CV line that best matches the query. */
-  public record Found(Candidate candidate, double score, String snippet) {}
+  /**
+   * A candidate found: who, how similar, the CV line that best matches the query, and why it is near:
+   * the skills it shares with the query (O*NET names) and whether its occupation is the query's (null
+   * when either is unknown).
+   */
+  public record Found(Candidate candidate, double score, String snippet, List<String> sharedSkills,
+                      Boolean sameOccupation) {
+    public Found {
+      sharedSkills = List.copyOf(sharedSkills);
+    }
+  }
+
+  /**
+   * What a search understood of its query: its occupation (a text's by the classifier over the text
+   * alone, a CV's its own; null when unknown) and the skills it names.
+   */
+  public record QueryFacts(String onetCode, String onetTitle, List<String> skills) {}
+
+  /** The candidates found, and what they were found for. */
+  public record Results(QueryFacts query, List<Found> found) {}
 
   /** One answer of a vote, with its share of the similarity-weighted votes. */
   public record Share(String value, double share) {}
@@ -43,29 +65,26 @@ public final class CandidateSearch {
   static final int SNIPPET_CHARS = 200;
 
   private final CandidatePool pool;
+  private final Classifier classifier;
   private final OnetIndex index;
   private final Encoder encoder;
   private final double temperature;
 
   /**
-   * @param pool the CVs; null when there is none (every call then throws {@link NoCandidatesException})
-   * @param index the occupations, for the titles of the vote's answers
-   * @param temperature of the vote weights exp((s − s_best) / T), as the occupation vote's for the
-   *     same model ({@link ClassifierSettings#temperature()})
+   * Over {@code pool} (null when there is none: every call then throws {@link NoCandidatesException}),
+   * with the classifier's index (occupation titles, skills), encoder, and vote temperature, as the
+   * occupation vote's for the same model ({@link ClassifierSettings#temperature()}).
    */
-  public CandidateSearch(CandidatePool pool, OnetIndex index, Encoder encoder, double temperature) {
-    if (!(temperature > 0)) {
-      throw new IllegalArgumentException("temperature must be positive: " + temperature);
-    }
+  public CandidateSearch(CandidatePool pool, Classifier classifier) {
     this.pool = pool;
-    this.index = index;
-    this.encoder = encoder;
-    this.temperature = temperature;
+    this.classifier = classifier;
+    this.index = classifier.index();
+    this.encoder = classifier.encoder();
+    this.temperature = classifier.settings().temperature();
   }
 
-  /** Over {@code pool}, with the classifier's index and encoder, voting at its temperature. */
   public static CandidateSearch of(Classifier classifier, CandidatePool pool) {
-    return new CandidateSearch(pool, classifier.index(), classifier.encoder(), classifier.settings().temperature());
+    return new CandidateSearch(pool, classifier);
   }
 
   /** Whether there is a pool at all. */
@@ -77,27 +96,53 @@ public final class CandidateSearch {
     return pool().get(id);
   }
 
-  /** The {@code k} nearest candidates; searching by id leaves that CV out. */
-  public List<Found> search(CandidateQuery query) {
+  /**
+   * The {@code k} nearest candidates, each with why it is near; searching by id leaves that CV out.
+   * A text's occupation is the classifier's over the text alone, from the vector the search uses.
+   */
+  public Results search(CandidateQuery query) {
     Target target = target(query, Set.of());
-    return pool().search(target.vector(), query.k(), query.filter(), target.excluded()).stream()
-        .map(m -> new Found(m.candidate(), m.score(), snippet(m.entry().cv().text(), target.words())))
+    QueryFacts facts = facts(query, target);
+    Set<String> querySkills = Set.copyOf(facts.skills());
+    List<Found> found = pool().search(target.vector(), query.k(), query.filter(), target.excluded()).stream()
+        .map(m -> {
+          PooledCv e = m.entry();
+          List<String> shared = e.skillNames().stream().filter(querySkills::contains).toList();
+          Boolean same = facts.onetCode() == null || e.cv().onetCode() == null ? null
+              : facts.onetCode().equals(e.cv().onetCode());
+          return new Found(m.candidate(), m.score(), snippet(e.cv().text(), target.words()), shared, same);
+        })
         .toList();
+    return new Results(facts, found);
   }
 
-  /** The vector to search with, the CVs to leave out, and the words a snippet should match. */
-  private record Target(float[] vector, Set<String> excluded, String words) {}
+  private QueryFacts facts(CandidateQuery query, Target target) {
+    if (target.self() != null) {
+      Cv cv = target.self().cv();
+      return new QueryFacts(cv.onetCode(), cv.onetTitle(), target.self().skillNames());
+    }
+    List<String> skills = index.skills().find(query.text()).stream().map(SkillMatch::name).toList();
+    var top = classifier.classifyText(Query.ofText(query.text(), 1, Mode.DEFAULT), target.vector()).results();
+    return top.isEmpty() ? new QueryFacts(null, null, skills)
+        : new QueryFacts(top.get(0).occupation().code(), top.get(0).occupation().title(), skills);
+  }
+
+  /**
+   * The vector to search with, the CVs to leave out, the words a snippet should match, and the CV
+   * searched by (null for a text).
+   */
+  private record Target(float[] vector, Set<String> excluded, String words, PooledCv self) {}
 
   private Target target(CandidateQuery query, Set<String> nonVoters) {
     CandidatePool pool = pool();
     Set<String> excluded = new HashSet<>(nonVoters);
     if (query.id() == null) {
-      return new Target(encoder.encode(List.of(query.text())).get(0), excluded, query.text());
+      return new Target(encoder.encode(List.of(query.text())).get(0), excluded, query.text(), null);
     }
     PooledCv self = pool.get(query.id()).orElseThrow(() -> new UnknownCandidateException(query.id()));
     float[] vector = pool.vector(self.id()).orElseThrow(() -> new UnknownCandidateException(query.id()));
     excluded.add(self.id());
-    return new Target(vector, excluded, self.cv().headline() == null ? "" : self.cv().headline());
+    return new Target(vector, excluded, self.cv().headline() == null ? "" : self.cv().headline(), self);
   }
 
   /**
@@ -145,7 +190,7 @@ public final class CandidateSearch {
   private List<Found> voters(CandidateQuery query, Set<String> nonVoters) {
     Target target = target(query, nonVoters);
     return pool().search(target.vector(), query.k(), query.filter().withLabelledOnly(), target.excluded())
-        .stream().map(m -> new Found(m.candidate(), m.score(), "")).toList();
+        .stream().map(m -> new Found(m.candidate(), m.score(), "", List.of(), null)).toList();
   }
 
   private static List<Share> shares(Map<String, Double> weights, double total) {

@@ -6,6 +6,7 @@ import dev.jobcode.index.Hit;
 import dev.jobcode.index.Label;
 import dev.jobcode.index.OnetIndex;
 import dev.jobcode.index.VectorIndex;
+import dev.jobcode.skills.SkillMatch;
 import dev.jobcode.taxonomy.ItOccupations;
 import dev.jobcode.taxonomy.Occupation;
 import dev.jobcode.taxonomy.OnetCodes;
@@ -127,7 +128,19 @@ public final class Classifier {
     String review = ReviewRule.DEFAULT.reason(top).orElse(null);
     JobAttributes attributes = top.isEmpty() ? null
         : JobAttributes.of(query.title(), top.get(0).occupation().code(), itProbability(query.mode(), scores));
-    return new Classification(query, top.subList(0, Math.min(query.k(), top.size())), review, attributes);
+    return new Classification(query, top.subList(0, Math.min(query.k(), top.size())), review, attributes,
+        skills(query));
+  }
+
+  /**
+   * A text alone ({@link Query#ofText}) whose vector the caller already has (a candidate search
+   * encoded it): ranked as {@link #classify} would rank it, without encoding it again.
+   */
+  public Classification classifyText(Query query, float[] vector) {
+    if (!query.textOnly()) {
+      throw new IllegalArgumentException("a query with a title is encoded by classify");
+    }
+    return rankText(query, vector);
   }
 
   /** A text without a title: the descriptive channel alone; no level is read from a title. */
@@ -138,7 +151,13 @@ public final class Classifier {
     String review = ReviewRule.DEFAULT.reason(top).orElse(null);
     JobAttributes attributes = top.isEmpty() ? null
         : JobAttributes.of("", top.get(0).occupation().code(), itProbability(query.mode(), scores));
-    return new Classification(query, top.subList(0, Math.min(query.k(), top.size())), review, attributes);
+    return new Classification(query, top.subList(0, Math.min(query.k(), top.size())), review, attributes,
+        skills(query));
+  }
+
+  /** The skills and tools a query's description (or text) names: a posting's, a CV's. */
+  private List<SkillMatch> skills(Query query) {
+    return query.descriptionIfAny().map(index.skills()::find).orElse(List.of());
   }
 
   /**

@@ -381,6 +381,10 @@ final class CandidatesCommand implements Runnable {
     @Option(names = "--it", paramLabel = "true|false", arity = "1", description = "only IT (true) or non-IT (false) CVs")
     Boolean it;
 
+    @Option(names = "--skill", paramLabel = "NAME",
+        description = "only CVs that name this technology skill or tool (repeatable: all of them), e.g. Python")
+    List<String> skills = new ArrayList<>();
+
     @Option(names = "--json", description = "print the API's JSON instead of a table")
     boolean json;
 
@@ -395,19 +399,26 @@ final class CandidatesCommand implements Runnable {
       if (majorGroup != null && !majorGroup.matches("\\d\\d")) {
         throw new Main.UsageException("--major-group must be two digits like 29, got '" + majorGroup + "'");
       }
-      CandidateQuery query = query(target, k, new CandidateFilter(onetCode, majorGroup, level, minYears, it));
       try (Engine opened = engine.open(pool, Engine.PoolAccess.READ)) {
-        List<CandidateSearch.Found> found;
+        List<String> names = new ArrayList<>();
+        for (String s : skills) {
+          names.add(opened.classifier().index().skills().resolve(s).orElseThrow(() -> new Main.UsageException(
+              "--skill '" + s + "' is not a technology skill or tool of O*NET "
+                  + opened.classifier().index().meta().taxonomy().version())).name());
+        }
+        CandidateQuery query = query(target, k, new CandidateFilter(onetCode, majorGroup, level, minYears, it)
+            .withSkills(names));
+        CandidateSearch.Results results;
         try {
-          found = open(opened).search(query);
+          results = open(opened).search(query);
         } catch (CandidateSearch.UnknownCandidateException e) {
           throw new Main.UsageException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-          print(out, new Api.CandidateSearchResponse(found.stream().map(Api.CandidateView::of).toList()));
+          print(out, Api.CandidateSearchResponse.of(results));
         } else {
-          for (CandidateSearch.Found f : found) {
+          for (CandidateSearch.Found f : results.found()) {
             Candidate c = f.candidate();
             out.printf(Locale.ROOT, "%-10s %.3f  %-40s %-10s %-8s %3s y  %s%n", c.id(), f.score(),
                 truncate(orDash(c.headline()), 40), orDash(c.onetCode()), orDash(c.level()),

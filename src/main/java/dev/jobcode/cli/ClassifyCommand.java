@@ -2,6 +2,9 @@ package dev.jobcode.cli;
 
 import dev.jobcode.classify.Classification;
 import dev.jobcode.classify.Classifier;
+import dev.jobcode.documents.ExtractionException;
+import dev.jobcode.documents.ExtractionLimits;
+import dev.jobcode.documents.TextExtractor;
 import dev.jobcode.classify.Mode;
 import dev.jobcode.classify.Query;
 import dev.jobcode.classify.TableClassifier;
@@ -65,6 +68,11 @@ final class ClassifyCommand implements Callable<Integer> {
       description = "description column of --input, used when present (default: ${DEFAULT-VALUE})")
   String descriptionColumn;
 
+  @Option(names = "--text-file", paramLabel = "FILE",
+      description = "classify a text without a title (a CV or a posting: PDF, Word, ODT, RTF, HTML, Markdown or text), "
+          + "ranked by O*NET's descriptions and tasks")
+  Path textFile;
+
   @Parameters(paramLabel = "TITLE", arity = "0..*", description = "job titles")
   List<String> titles = new ArrayList<>();
 
@@ -80,8 +88,11 @@ final class ClassifyCommand implements Callable<Integer> {
     if ((input == null) != (output == null)) {
       throw new Main.UsageException("--input and --output go together");
     }
-    if (input == null && titles.isEmpty()) {
-      throw new Main.UsageException("give one or more TITLEs, or --input FILE --output FILE");
+    if (textFile != null && (input != null || !titles.isEmpty() || description != null)) {
+      throw new Main.UsageException("--text-file goes alone: not with TITLEs, --description or --input");
+    }
+    if (input == null && titles.isEmpty() && textFile == null) {
+      throw new Main.UsageException("give one or more TITLEs, --text-file FILE, or --input FILE --output FILE");
     }
     if (input != null && !titles.isEmpty()) {
       throw new Main.UsageException("give TITLEs or --input, not both");
@@ -92,7 +103,8 @@ final class ClassifyCommand implements Callable<Integer> {
     if (table != null) {
       table.column(titleColumn);
     }
-    List<Query> queries = titles.stream().map(t -> new Query(t, description, k, m)).toList();
+    List<Query> queries = textFile != null ? List.of(Query.ofText(readText(textFile), k, m))
+        : titles.stream().map(t -> new Query(t, description, k, m)).toList();
     try (Engine opened = engine.open()) {
       Classifier classifier = opened.classifier();
       if (table != null) {
@@ -102,6 +114,16 @@ final class ClassifyCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The text of a CV or posting file, as the pool reads one. */
+  private static String readText(Path file) {
+    try (TextExtractor extractor = new TextExtractor(ExtractionLimits.DEFAULT)) {
+      String text = extractor.extract(file).text();   // mojibake repaired by the extractor
+      return text.length() <= Query.MAX_DESCRIPTION_CHARS ? text : text.substring(0, Query.MAX_DESCRIPTION_CHARS);
+    } catch (ExtractionException e) {
+      throw new Main.UsageException("cannot read --text-file " + file + ": " + e.getMessage());
+    }
   }
 
   private void print(List<Classification> results, IndexMeta meta, PrintWriter out) {

@@ -8,9 +8,11 @@ import dev.jobcode.encoder.ModelSpec;
 import dev.jobcode.index.HnswParams;
 import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.IndexMeta;
+import dev.jobcode.skills.SkillDictionary;
 import dev.jobcode.taxonomy.OnetLoader;
 import dev.jobcode.taxonomy.Taxonomy;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -110,11 +112,15 @@ final class IndexCommand implements Callable<Integer> {
   static IndexMeta build(Path onetDir, Optional<String> version, Path target, ModelSpec spec, Path modelsDir,
                          HnswParams hnsw, PrintWriter err) {
     Taxonomy taxonomy = OnetLoader.load(onetDir, version);
-    err.printf(Locale.ROOT, "jobcode: O*NET %s from %s: %,d occupations, %,d texts %s%n", taxonomy.version(),
-        onetDir, taxonomy.occupations().size(), taxonomy.texts().size(), taxonomy.countsByKind());
+    // The release's technology skills and tools, found in CVs and postings (none when it has no such file).
+    SkillDictionary skills = Files.isRegularFile(onetDir.resolve(SkillDictionary.TECHNOLOGY_SKILLS))
+        ? SkillDictionary.load(onetDir) : SkillDictionary.of(List.of());
+    err.printf(Locale.ROOT, "jobcode: O*NET %s from %s: %,d occupations, %,d texts %s, %,d skills and tools%n",
+        taxonomy.version(), onetDir, taxonomy.occupations().size(), taxonomy.texts().size(), taxonomy.countsByKind(),
+        skills.size());
     try (Encoder encoder = Engine.openEncoder(spec, modelsDir)) {
       IndexMeta meta = new IndexBuilder(encoder, hnsw, new ProgressBar(err, "encoding"))
-          .build(taxonomy, onetDir.toAbsolutePath().normalize().toString(), target);
+          .build(taxonomy, onetDir.toAbsolutePath().normalize().toString(), skills, target);
       err.printf(Locale.ROOT, "jobcode: indexed %,d texts of %,d occupations into %s in %.1f s %s%n",
           meta.documents().values().stream().mapToInt(Integer::intValue).sum(), meta.occupations(), target,
           meta.buildSeconds(), meta.documents());

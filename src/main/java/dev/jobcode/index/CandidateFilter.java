@@ -20,16 +20,31 @@ import org.apache.lucene.util.BytesRef;
  * k match.
  */
 public record CandidateFilter(String onetCode, String majorGroup, String level, Integer minYears, Boolean it,
-                              boolean labelledOnly) {
-  public static final CandidateFilter NONE = new CandidateFilter(null, null, null, null, null, false);
+                              List<String> skills, boolean labelledOnly) {
+  public static final CandidateFilter NONE = new CandidateFilter(null, null, null, null, null, List.of(), false);
 
-  public CandidateFilter(String onetCode, String majorGroup, String level, Integer minYears, Boolean it) {
-    this(onetCode, majorGroup, level, minYears, it, false);
+  /** @param skills O*NET skill names a CV must all name (empty: any) */
+  public CandidateFilter {
+    skills = skills == null ? List.of() : List.copyOf(skills);
   }
 
-  /** The same filter, admitting only CVs with an O*NET code (voters). */
+  public CandidateFilter(String onetCode, String majorGroup, String level, Integer minYears, Boolean it) {
+    this(onetCode, majorGroup, level, minYears, it, List.of(), false);
+  }
+
+  /** The same filter, admitting only CVs with an O*NET code given by their owner (voters). */
   public CandidateFilter withLabelledOnly() {
-    return new CandidateFilter(onetCode, majorGroup, level, minYears, it, true);
+    return new CandidateFilter(onetCode, majorGroup, level, minYears, it, skills, true);
+  }
+
+  /** The same filter, admitting only CVs that name every one of {@code skills} (O*NET names). */
+  public CandidateFilter withSkills(List<String> skills) {
+    return new CandidateFilter(onetCode, majorGroup, level, minYears, it, skills, labelledOnly);
+  }
+
+  /** How a skill's name is indexed and looked up. */
+  static String skillTerm(String name) {
+    return name.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The Lucene filter, leaving out the CVs in {@code excludedIds}; empty when nothing is filtered. */
@@ -52,6 +67,9 @@ public record CandidateFilter(String onetCode, String majorGroup, String level, 
     }
     if (labelledOnly) {
       required.add(term(Fields.CV_LABELLED, "true"));
+    }
+    for (String skill : skills) {
+      required.add(term(Fields.CV_SKILL, skillTerm(skill)));
     }
     if (required.isEmpty() && excludedIds.isEmpty()) {
       return Optional.empty();

@@ -547,6 +547,9 @@ public final class CandidatePool implements AutoCloseable {
     if (cv.it() != null) {
       doc.add(new StringField(Fields.CV_IT, cv.it().toString(), Field.Store.NO));
     }
+    for (String skill : entry.skillNames()) {
+      doc.add(new StringField(Fields.CV_SKILL, CandidateFilter.skillTerm(skill), Field.Store.NO));
+    }
     return doc;
   }
 

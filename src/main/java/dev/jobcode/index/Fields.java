@@ -23,6 +23,8 @@ public final class Fields {
   public static final String CV_LEVEL = "level";
   public static final String CV_YEARS = "years";
   public static final String CV_IT = "it";
+  /** The lower-cased O*NET names of the skills a CV names, one value each: the {@code skills} filter. */
+  public static final String CV_SKILL = "skill";
   /** "true" on CVs with an O*NET code: the voters of kNN classification. */
   public static final String CV_LABELLED = "labelled";
 

@@ -2,6 +2,7 @@ package dev.jobcode.index;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.jobcode.encoder.Encoder;
+import dev.jobcode.skills.SkillDictionary;
 import dev.jobcode.taxonomy.Occupation;
 import dev.jobcode.taxonomy.Taxonomy;
 import java.io.IOException;
@@ -38,7 +39,7 @@ import org.apache.lucene.util.IOUtils;
 /**
  * Builds the occupation index of a taxonomy: one Lucene document per distinct text (its text, the
  * codes and kinds of every occupation that has it, and a unit vector in the title or the text
- * field), {@code occupations.json} and {@code meta.json}.
+ * field), {@code occupations.json}, {@code skills.json} and {@code meta.json}.
  *
  * <p>Steps: (1) lock the target and write into a temporary sibling folder; (2) encode texts in
  * chunks on the calling thread while a second thread adds the previous chunk to Lucene (HNSW
@@ -66,8 +67,16 @@ public final class IndexBuilder {
     this.progress = Objects.requireNonNull(progress, "progress");
   }
 
-  /** Builds the index of {@code taxonomy} into {@code target}, replacing what is there. */
+  /** Builds the index of {@code taxonomy} into {@code target}, replacing what is there; no skills. */
   public IndexMeta build(Taxonomy taxonomy, String source, Path target) {
+    return build(taxonomy, source, SkillDictionary.of(List.of()), target);
+  }
+
+  /**
+   * As above, with the release's technology skills and tools in {@code skills.json}, for finding
+   * them in CVs and postings.
+   */
+  public IndexMeta build(Taxonomy taxonomy, String source, SkillDictionary skills, Path target) {
     long start = System.nanoTime();
     Path lockFile = target.toAbsolutePath().normalize().resolveSibling("." + target.getFileName() + ".lock");
     try {
@@ -83,6 +92,7 @@ public final class IndexBuilder {
           verify(tmp, vectors);
           IndexMeta.JSON.writerFor(OCCUPATION_LIST)
               .writeValue(tmp.resolve(OCCUPATIONS_FILE).toFile(), List.copyOf(taxonomy.occupations().values()));
+          skills.write(tmp.resolve(SkillDictionary.FILE_NAME));
           IndexMeta meta = new IndexMeta(IndexMeta.FORMAT,
               new IndexMeta.TaxonomyInfo(taxonomy.name(), taxonomy.version(), source),
               encoder.model(), "dot_product", hnsw, taxonomy.occupations().size(), textCounts(taxonomy), vectors,

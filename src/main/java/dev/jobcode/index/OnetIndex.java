@@ -1,8 +1,11 @@
 package dev.jobcode.index;
 
 import dev.jobcode.encoder.ModelInfo;
+import dev.jobcode.skills.SkillDictionary;
+import dev.jobcode.skills.SkillMatcher;
 import dev.jobcode.taxonomy.Occupation;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -17,12 +20,15 @@ public final class OnetIndex implements AutoCloseable {
   private final IndexMeta meta;
   private final SortedMap<String, Occupation> occupations;
   private final VectorIndex vectors;
+  private final SkillMatcher skills;
 
-  private OnetIndex(Path dir, IndexMeta meta, SortedMap<String, Occupation> occupations, VectorIndex vectors) {
+  private OnetIndex(Path dir, IndexMeta meta, SortedMap<String, Occupation> occupations, VectorIndex vectors,
+                    SkillMatcher skills) {
     this.dir = dir;
     this.meta = meta;
     this.occupations = Collections.unmodifiableSortedMap(occupations);
     this.vectors = vectors;
+    this.skills = skills;
   }
 
   /**
@@ -53,7 +59,36 @@ public final class OnetIndex implements AutoCloseable {
           + " documents and " + meta.occupations() + " occupations, found " + vectors.size() + " and "
           + occupations.size() + "; rebuild it");
     }
-    return new OnetIndex(dir, meta, occupations, vectors);
+    SkillMatcher skills;
+    try {
+      skills = new SkillMatcher(skills(dir, meta));
+    } catch (RuntimeException e) {
+      vectors.close();
+      throw new IndexException("cannot read the skills of the index at " + dir + " (" + e.getMessage()
+          + "); rebuild it", e);
+    }
+    return new OnetIndex(dir, meta, occupations, vectors, skills);
+  }
+
+  /**
+   * The index's {@code skills.json}; an index built before it had one reads the O*NET folder it was
+   * built from, when that is still there, and else finds no skills.
+   */
+  private static SkillDictionary skills(Path dir, IndexMeta meta) {
+    Path file = dir.resolve(SkillDictionary.FILE_NAME);
+    if (Files.isRegularFile(file)) {
+      return SkillDictionary.read(file);
+    }
+    Path source = Path.of(meta.taxonomy().source());
+    if (Files.isRegularFile(source.resolve(SkillDictionary.TECHNOLOGY_SKILLS))) {
+      return SkillDictionary.load(source);
+    }
+    return SkillDictionary.of(List.of());
+  }
+
+  /** The technology skills and tools of the index's O*NET release, to find in texts. */
+  public SkillMatcher skills() {
+    return skills;
   }
 
   public Path dir() {

@@ -13,6 +13,7 @@ import dev.jobcode.index.Candidate;
 import dev.jobcode.index.CandidatePool;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.index.PooledCv;
+import dev.jobcode.skills.SkillMatch;
 import dev.jobcode.index.OnetIndex;
 import dev.jobcode.taxonomy.JobLevel;
 import dev.jobcode.taxonomy.MajorGroups;
@@ -79,10 +80,13 @@ public final class Api {
 
   /**
    * {@code review}: true when a person should check the answer (top score < 0.3 or lead < 0.1);
-   * {@code review_reason} then says which, in a sentence (absent otherwise).
+   * {@code review_reason} then says which, in a sentence (absent otherwise). {@code skills}: with a
+   * description or a text, the technology skills and tools it names, each with every place found as
+   * character offsets into {@code query.description} (or {@code query.text}).
    */
   public record ClassifyResponse(TaxonomyRef taxonomy, ModelRef model, QueryView query, List<ResultView> results,
-                                 boolean review, ItView it, LevelView level, AreaView area, String reviewReason) {
+                                 boolean review, ItView it, LevelView level, AreaView area, String reviewReason,
+                                 List<SkillMatch> skills) {
     public static ClassifyResponse of(Classification c, IndexMeta meta) {
       var q = c.query();
       JobAttributes a = c.attributes();
@@ -94,38 +98,58 @@ public final class Api {
           a == null ? null : new LevelView(a.level().level().id(), a.level().stated() ? 1.0 : 0.5,
               a.level().stated() ? a.level().cue() : null),
           a == null ? null : new AreaView(a.majorGroup(), a.majorGroupTitle(), a.family().id(), a.family().title(),
-              a.familyCue().isEmpty() ? null : a.familyCue()), c.reviewReason());
+              a.familyCue().isEmpty() ? null : a.familyCue()), c.reviewReason(),
+          c.query().descriptionIfAny().isPresent() ? c.skills() : null);
     }
   }
 
-  /** A candidate found; {@code score} is the cosine similarity of its CV to the query. */
+  /**
+   * A candidate found; {@code score} is the cosine similarity of its CV to the query. Why it is near:
+   * {@code shared_skills}, the skills it names that the query names too (O*NET names), and
+   * {@code same_occupation}, whether its occupation is the query's (absent when either is unknown).
+   */
   public record CandidateView(String id, String name, String headline, double score, String onetCode,
-                              String majorGroup, String level, Integer years, Boolean it, String snippet) {
+                              String majorGroup, String level, Integer years, Boolean it, String snippet,
+                              List<String> sharedSkills, Boolean sameOccupation) {
     public static CandidateView of(CandidateSearch.Found f) {
       Candidate c = f.candidate();
       return new CandidateView(c.id(), c.name(), c.headline(), round(f.score()), c.onetCode(), c.majorGroup(),
-          c.level(), c.years(), c.it(), f.snippet().isEmpty() ? null : f.snippet());
+          c.level(), c.years(), c.it(), f.snippet().isEmpty() ? null : f.snippet(), f.sharedSkills(),
+          f.sameOccupation());
     }
   }
 
-  public record CandidateSearchResponse(List<CandidateView> results) {}
+  /**
+   * What a candidate search understood of its query: the occupation (of a text: by the classifier over
+   * it; of a CV: its own) and the skills it names.
+   */
+  public record SearchQueryView(String onetCode, String onetTitle, List<String> skills) {}
+
+  public record CandidateSearchResponse(SearchQueryView query, List<CandidateView> results) {
+    public static CandidateSearchResponse of(CandidateSearch.Results r) {
+      return new CandidateSearchResponse(new SearchQueryView(r.query().onetCode(), r.query().onetTitle(),
+          r.query().skills()), r.found().stream().map(CandidateView::of).toList());
+    }
+  }
 
   /**
    * A CV as the pool keeps it: the CV file schema's fields, plus which labels jobcode inferred
-   * ({@code inferred}: they filter but never vote), when it was added and the file it came from.
+   * ({@code inferred}: they filter but never vote), when it was added, the file it came from, and
+   * the technology skills and tools its text names ({@code skills_found}: O*NET's name, commodity,
+   * hot-technology flag, and every place found as character offsets into {@code text}).
    */
   @com.fasterxml.jackson.annotation.JsonPropertyOrder({"id", "name", "headline", "onet_code", "onet_title",
       "major_group", "level", "years", "it", "inferred", "added_at", "source", "summary", "skills", "experience",
-      "text"})
+      "skills_found", "text"})
   public record CandidateRecord(String id, String name, String headline, String onetCode, String onetTitle,
                                 String majorGroup, String level, Integer years, Boolean it, List<String> inferred,
                                 String addedAt, String source, String summary, List<String> skills,
-                                List<Cv.Role> experience, String text) {
+                                List<Cv.Role> experience, List<SkillMatch> skillsFound, String text) {
     public static CandidateRecord of(PooledCv e) {
       Cv cv = e.cv();
       return new CandidateRecord(cv.id(), cv.name(), cv.headline(), cv.onetCode(), cv.onetTitle(), cv.majorGroup(),
           cv.level(), cv.years(), cv.it(), e.inferred(), e.addedAt(), e.source(), cv.summary(), cv.skills(),
-          cv.experience(), cv.text());
+          cv.experience(), e.skillsFound(), cv.text());
     }
   }
 

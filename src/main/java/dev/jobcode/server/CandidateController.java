@@ -22,7 +22,7 @@ final class CandidateController {
   private static final String CANDIDATE_NOT_FOUND = "not_found: no CV has the id given. " + NO_CANDIDATES;
   private static final String CANDIDATE_QUERY_ERRORS = "neither or both of text and id, text over "
       + CandidateQuery.MAX_TEXT_CHARS + " characters, k not in 1.." + CandidateQuery.MAX_K + ", an unknown field, "
-      + "a filter of the wrong type or value, an onet_code the served taxonomy lacks.";
+      + "a filter of the wrong type or value, an onet_code or a skill the served taxonomy lacks.";
 
   private final ServedIndex served;
   private final CandidateMeters meters;
@@ -49,8 +49,8 @@ final class CandidateController {
   void search(Context ctx) {
     CandidateQuery query = CandidateRequests.query(JsonBodies.object(ctx), CandidateQuery.DEFAULT_K);
     ctx.json(served.with(g -> {
-      List<CandidateSearch.Found> found = meters.time(Kind.SEARCH, () -> g.candidates().search(known(query, g)));
-      return new Api.CandidateSearchResponse(found.stream().map(Api.CandidateView::of).toList());
+      CandidateSearch.Results found = meters.time(Kind.SEARCH, () -> g.candidates().search(known(query, g)));
+      return Api.CandidateSearchResponse.of(found);
     }));
   }
 
@@ -74,15 +74,26 @@ final class CandidateController {
         meters.time(Kind.VOTE, () -> g.candidates().vote(known(query, g))))));
   }
 
-  /** A filter on an occupation the served taxonomy does not have is a mistake, not an empty answer. */
+  /**
+   * A filter on an occupation or a skill the served taxonomy does not have is a mistake, not an
+   * empty answer; skills are turned into their O*NET names.
+   */
   private static CandidateQuery known(CandidateQuery query, ServedIndex.Generation g) {
     String code = query.filter().onetCode();
+    var taxonomy = g.index().meta().taxonomy();
     if (code != null && g.index().occupation(code).isEmpty()) {
-      var taxonomy = g.index().meta().taxonomy();
       throw ApiException.badRequest("filters.onet_code " + code + " is not an occupation of " + taxonomy.name() + " "
           + taxonomy.version());
     }
-    return query;
+    if (query.filter().skills().isEmpty()) {
+      return query;
+    }
+    List<String> names = new java.util.ArrayList<>();
+    for (String term : query.filter().skills()) {
+      names.add(g.index().skills().resolve(term).orElseThrow(() -> ApiException.badRequest("filters.skills: '" + term
+          + "' is not a technology skill or tool of " + taxonomy.name() + " " + taxonomy.version())).name());
+    }
+    return new CandidateQuery(query.text(), query.id(), query.k(), query.filter().withSkills(names));
   }
 
   @OpenApi(path = "/v1/candidates/{id}", tags = "candidates", operationId = "candidate",

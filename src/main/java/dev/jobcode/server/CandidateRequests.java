@@ -19,6 +19,9 @@ final class CandidateRequests {
   private static final Set<String> FILTER_FIELDS = RequestShapes.fields(RequestShapes.CandidateFilters.class);
   private static final List<String> LEVELS = Arrays.stream(JobLevel.values()).map(JobLevel::id).toList();
 
+  /** The most skills one filter may ask for. */
+  static final int MAX_SKILLS = 20;
+
   private CandidateRequests() {}
 
   static CandidateQuery query(JsonNode body, int defaultK) {
@@ -67,6 +70,27 @@ final class CandidateRequests {
       }
       it = itNode.booleanValue();
     }
-    return new CandidateFilter(code, major, level, minYears, it);
+    return new CandidateFilter(code, major, level, minYears, it).withSkills(skills(filters.get("skills")));
+  }
+
+  /** {@code filters.skills}: a list of skill names, as typed (the served index's dictionary resolves them). */
+  private static List<String> skills(JsonNode skills) {
+    if (skills == null || skills.isNull()) {
+      return List.of();
+    }
+    if (!skills.isArray()) {
+      throw ApiException.badRequest("filters.skills must be a list of skill names, like [\"Python\", \"SQL\"]");
+    }
+    if (skills.size() > MAX_SKILLS) {
+      throw ApiException.badRequest("filters.skills holds at most " + MAX_SKILLS + " names, got " + skills.size());
+    }
+    List<String> names = new java.util.ArrayList<>();
+    for (JsonNode s : skills) {
+      if (!s.isTextual() || s.textValue().isBlank()) {
+        throw ApiException.badRequest("filters.skills must be a list of skill names, like [\"Python\", \"SQL\"]");
+      }
+      names.add(s.textValue().strip());
+    }
+    return names;
   }
 }

@@ -67,7 +67,10 @@ final class RequestShapes {
       @OpenApiDescription("an SOC major group, e.g. 29") String majorGroup,
       @Custom(name = OpenApiDocument.ENUM, value = "level") String level,
       @OpenApiNumberValidation(minimum = "0", maximum = "70") Integer minYears,
-      @OpenApiDescription("true: IT occupations only; false: none of them") Boolean it) {}
+      @OpenApiDescription("true: IT occupations only; false: none of them") Boolean it,
+      @OpenApiArrayValidation(maxItems = "" + CandidateRequests.MAX_SKILLS)
+      @OpenApiDescription("technology skills or tools the CV must all name, as people write them (\"Python\", "
+          + "\"Excel\", \"NodeJS\"); each is one of the served O*NET release's") List<String> skills) {}
 
   /** A CV file upload ({@code multipart/form-data}): the file, and labels the caller knows. */
   record CvUpload(

@@ -35,12 +35,13 @@ public final class SkillMatcher {
   /** Characters that end a name: no name goes on past a bracket, a comma, a sentence's or a line's end. */
   private static final String BREAKS = ",;:.!?()[]{}|•·\n\"“”";
 
+  private final SkillDictionary dictionary;
   private final SkillNames names;
   private final Node root = new Node();
   private final SoftwareContext context;
 
   public SkillMatcher(SkillDictionary dictionary) {
-    Objects.requireNonNull(dictionary, "dictionary");
+    this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
     this.names = dictionary.names();
     for (Variant v : names.variants()) {
       if (v.need() != Need.NEVER) {
@@ -52,6 +53,16 @@ public final class SkillMatcher {
       }
     }
     this.context = new SoftwareContext(names.vendors());
+  }
+
+  /** The skill a filter's term means ({@link SkillDictionary#resolve}). */
+  public java.util.Optional<Skill> resolve(String userTerm) {
+    return dictionary.resolve(userTerm);
+  }
+
+  /** How many skills and tools it knows. */
+  public int size() {
+    return dictionary.size();
   }
 
   /** The skills {@code text} names, by first place found, then by name. */

@@ -26,7 +26,7 @@ class CandidateSearchTest {
 
   @Test
   void aNurseCvsNearestCandidatesAreNurses() {
-    List<CandidateSearch.Found> found = search().search(Fixtures.textQuery(NURSE, 5));
+    List<CandidateSearch.Found> found = search().search(Fixtures.textQuery(NURSE, 5)).found();
     assertThat(found).hasSize(5);
     assertThat(found).allSatisfy(f -> assertThat(f.candidate().onetCode()).isEqualTo("29-1141.00"));
     assertThat(found).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
@@ -52,18 +52,20 @@ class CandidateSearchTest {
     // The query is about nurses, so most matches of other filters are far from it: the filter must
     // work inside the search, not on a short list of nearest CVs.
     int k = Math.min(12, matching.size());
-    List<CandidateSearch.Found> found = search().search(new CandidateQuery(NURSE, null, k, filter));
+    List<CandidateSearch.Found> found = search().search(new CandidateQuery(NURSE, null, k, filter)).found();
     assertThat(found).hasSize(k);
     assertThat(found).allSatisfy(f -> assertThat(matching).contains(f.candidate().id()));
     // Asking for more than match returns exactly the matches.
-    List<CandidateSearch.Found> all = search().search(new CandidateQuery(NURSE, null, CandidateQuery.MAX_K, filter));
+    List<CandidateSearch.Found> all =
+        search().search(new CandidateQuery(NURSE, null, CandidateQuery.MAX_K, filter)).found();
     assertThat(all).hasSize(Math.min(CandidateQuery.MAX_K, matching.size()));
   }
 
   @Test
   void searchByIdFindsCandidatesLikeThatCvButNeverItself() {
-    Candidate self = search().search(Fixtures.textQuery(NURSE, 1)).get(0).candidate();
-    List<CandidateSearch.Found> found = search().search(new CandidateQuery(null, self.id(), 10, CandidateFilter.NONE));
+    Candidate self = search().search(Fixtures.textQuery(NURSE, 1)).found().get(0).candidate();
+    List<CandidateSearch.Found> found =
+        search().search(new CandidateQuery(null, self.id(), 10, CandidateFilter.NONE)).found();
     assertThat(found).hasSize(10).noneMatch(f -> f.candidate().id().equals(self.id()));
     assertThat(found.get(0).candidate().onetCode()).isEqualTo(self.onetCode());
   }

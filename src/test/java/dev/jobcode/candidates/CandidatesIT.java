@@ -28,7 +28,7 @@ class CandidatesIT {
 
   @Test
   void aNurseCvsNearestCandidatesAreNurses() {
-    List<CandidateSearch.Found> found = search().search(Fixtures.textQuery(NURSE_CV, 5));
+    List<CandidateSearch.Found> found = search().search(Fixtures.textQuery(NURSE_CV, 5)).found();
     assertThat(found).hasSize(5);
     // Registered nurses first; the rest nurse practitioners or nursing assistants: nursing all the same.
     long registered = found.stream().filter(f -> f.candidate().onetCode().startsWith("29-1141")).count();
@@ -41,7 +41,7 @@ class CandidatesIT {
   void aSelectiveFilterStillReturnsKCandidates() {
     // Electricians (47-2111) with at least 5 years: few among the CVs, and far from a nurse.
     CandidateFilter filter = new CandidateFilter(null, "47", null, 5, false);
-    List<CandidateSearch.Found> found = search().search(new CandidateQuery(NURSE_CV, null, 3, filter));
+    List<CandidateSearch.Found> found = search().search(new CandidateQuery(NURSE_CV, null, 3, filter)).found();
     assertThat(found).hasSize(3).allSatisfy(f -> {
       assertThat(f.candidate().majorGroup()).isEqualTo("47");
       assertThat(f.candidate().years()).isGreaterThanOrEqualTo(5);

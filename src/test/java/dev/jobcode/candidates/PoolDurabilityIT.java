@@ -100,7 +100,7 @@ class PoolDurabilityIT {
     try (ServeProcess s = serve()) {
       assertThat(send(s, "POST", "/v1/candidates", cv("first", "Nurse " + first + ", ICU")).status()).isEqualTo(201);
       assertThat(send(s, "POST", "/v1/candidates", cv("second", "Welder " + second + ", TIG")).status()).isEqualTo(201);
-      assertThat(poolHolds(first)).as("the marker is in the files once added").isTrue();
+      assertThat(PoolFiles.stored(pool, first)).as("the marker is stored once added").isTrue();
       Answer receipt = send(s, "DELETE", "/v1/candidates/first", null);
       assertThat(receipt.status()).isEqualTo(200);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -108,10 +108,11 @@ class PoolDurabilityIT {
         Thread.sleep(250);
       }
       assertThat(poolHolds(first)).as("erased within a minute, the server still running").isFalse();
-      assertThat(poolHolds(second)).as("the other CV's text is still there").isTrue();
+      assertThat(PoolFiles.stored(pool, second)).as("the other CV's text is still there").isTrue();
 
       assertThat(send(s, "DELETE", "/v1/candidates/second", null).status()).isEqualTo(200);
-      assertThat(s.stop(Duration.ofSeconds(60))).isZero();   // SIGTERM at once: the close merges
+      // SIGTERM at once: the shutdown hook closes the pool, which merges; the JVM then exits 143 (128 + 15).
+      assertThat(s.stop(Duration.ofSeconds(60))).isIn(0, 143);
     }
     assertThat(poolHolds(second)).as("erased before the clean stop ended").isFalse();
   }

@@ -17,7 +17,9 @@ class BenchIT {
   @Test
   void quickBenchReportsEveryFigureAndRatio() throws Exception {
     Path out = tmp.resolve("bench.json");
-    CliRun run = CliRun.of("bench", "--quick", "--index", RealData.index().toString(),
+    RealData.pool();
+    CliRun run = CliRun.of("bench", "--quick", "--index", RealData.index().toString(), "--pool",
+        RealData.poolDir().toString(),
         "--models", RealData.home().resolve("models").toString(), "--onet", RealData.onet30().toString(),
         "--out", out.toString());
     assertThat(run.exit()).as(run.err()).isZero();

@@ -31,7 +31,7 @@ class ClassificationTableTest {
   @Test
   void aClassificationWithNoOccupationHasNoAttributesToPrint() {
     // What the classifier answers when nothing matches: no results, so no attributes (null), and review.
-    Classification none = new Classification(Query.of("Zzyzx"), List.of(), "no occupation matched", null);
+    Classification none = new Classification(Query.of("Zzyzx"), List.of(), "no occupation matched", null, List.of());
     String table = render(List.of(classifier.classify(Query.of("Registered Nurse")), none));
     assertThat(table).contains("Zzyzx  (review)  [no occupation found]")
         .contains("1. 29-1141.00  Registered Nurses");

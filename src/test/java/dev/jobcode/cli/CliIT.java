@@ -9,6 +9,7 @@ import dev.jobcode.index.IndexMeta;
 import dev.jobcode.json.Json;
 import dev.jobcode.table.Table;
 import dev.jobcode.testing.Fixtures;
+import dev.jobcode.testing.CvDocuments;
 import dev.jobcode.testing.RealData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -296,5 +297,71 @@ class CliIT {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("cvs.jsonl line 2: text is required");
     assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void candidatesAddListAndDeleteWorkOnTheFolderAndThroughAServer() throws Exception {
+    Path cvs = Files.createDirectories(tmp.resolve("cvs/nested"));
+    var generated = RealData.generatedCvs(4);
+    CvDocuments.write(tmp.resolve("cvs"), "nurse", generated.get(0).text(), CvDocuments.Format.PDF);
+    Path second = CvDocuments.write(cvs, "second", generated.get(1).text(), CvDocuments.Format.DOCX);
+    Files.copy(second, cvs.resolve("second-again.docx"));   // the same CV under another name: a duplicate
+    Files.write(tmp.resolve("cvs/scan.pdf"), new byte[0]);
+    Files.writeString(tmp.resolve("cvs/.hidden.txt"), "not a CV");
+    Path pool = tmp.resolve("pool");
+    CliRun add = run("candidates", "add", "--index", index(), "--models", models(), "--pool", pool.toString(),
+        tmp.resolve("cvs").toString());
+    assertThat(add.exit()).as(add.err()).isEqualTo(1);   // one file failed; the rest went in
+    assertThat(add.err()).contains("skipped " + tmp.resolve("cvs/scan.pdf")).contains("empty")
+        .contains("2 added, 1 duplicates").doesNotContain("hidden");
+    assertThat(add.out().lines().filter(l -> l.contains("\tadded")).count()).isEqualTo(2);
+    assertThat(add.out()).contains("duplicate of cv-");
+
+    CliRun list = run("candidates", "list", "--pool", pool.toString());
+    assertThat(list.exit()).as(list.err()).isZero();
+    // Files go in name order: second-again.docx before second.docx, which is then the duplicate.
+    assertThat(list.out()).contains("nurse.pdf").contains("second-again.docx").contains("2 CVs; * inferred");
+    String id = add.out().lines().filter(l -> l.contains("nurse.pdf")).findFirst().orElseThrow().split("\t")[0];
+
+    Path token = Files.writeString(tmp.resolve("token"), "cli-test-write-token-123");
+    try (var opened = dev.jobcode.index.CandidatePool.open(pool, RealData.encoder().model(),
+        dev.jobcode.index.HnswParams.DEFAULT)) {
+      var server = dev.jobcode.server.JobcodeServer.create(RealData.classifier(), opened,
+          dev.jobcode.server.ServerSettings.DEFAULT.withWriteToken("cli-test-write-token-123")).start("127.0.0.1", 0);
+      try {
+        String url = "http://127.0.0.1:" + server.port();
+        CliRun busy = run("candidates", "delete", "--pool", pool.toString(), id);
+        assertThat(busy.exit()).isEqualTo(1);
+        assertThat(busy.err()).contains("in use by another jobcode process").contains("--url");
+        CliRun remote = run("candidates", "add", "--url", url, "--token-file", token.toString(),
+            CvDocuments.write(tmp, "third", generated.get(2).text(), CvDocuments.Format.ODT).toString());
+        assertThat(remote.exit()).as(remote.err()).isZero();
+        assertThat(remote.out()).contains("third.odt").contains("added");
+        CliRun noToken = run("candidates", "delete", "--url", url, id);
+        assertThat(noToken.exit()).isEqualTo(2);
+        assertThat(noToken.err()).contains("write token");
+        CliRun delete = run("candidates", "delete", "--url", url, "--token-file", token.toString(), id, "nobody");
+        assertThat(delete.exit()).isEqualTo(1);
+        assertThat(delete.out()).contains(id + "\tdeleted at");
+        assertThat(delete.err()).contains("nobody: not in the pool");
+        CliRun remoteList = run("candidates", "list", "--url", url, "--json");
+        assertThat(remoteList.exit()).as(remoteList.err()).isZero();
+        assertThat(Json.MAPPER.readTree(remoteList.out()).get("total").asInt()).isEqualTo(2);
+      } finally {
+        server.stop();
+      }
+    }
+  }
+
+  @Test
+  void aTextAloneIsClassifiedByTheDescriptiveChannel() throws IOException {
+    Path cv = Files.writeString(tmp.resolve("cv.txt"), RealData.generatedCvs(1).get(0).text());
+    CliRun r = run("classify", "--index", index(), "--models", models(), "--json", "--text-file", cv.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode json = Json.MAPPER.readTree(r.out());
+    assertThat(json.at("/query/text").asText()).isNotBlank();
+    assertThat(json.at("/query/title").isMissingNode()).isTrue();
+    assertThat(json.get("results")).isNotEmpty();
+    assertThat(json.at("/results/0/evidence/0/kind").asText()).isIn("description", "task");
   }
 }

@@ -165,7 +165,7 @@ class CandidatePoolTest {
       }
       pool.put(puts);
       pool.put(List.of(put(cv("secret", "nurse " + marker + " with a unique word"), false)));
-      assertThat(filesContain(marker)).as("the marker is in the files before the delete").isTrue();
+      assertThat(PoolFiles.stored(tmp.resolve("pool"), marker)).as("the marker is stored before the delete").isTrue();
       List<CandidatePool.Receipt> receipts = pool.delete(List.of("secret", "nobody"));
       assertThat(receipts).extracting(CandidatePool.Receipt::id).containsExactly("secret");
       assertThat(receipts.get(0).textChars()).isPositive();

@@ -15,6 +15,8 @@ import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.OnetIndex;
 import dev.jobcode.index.ProgressListener;
 import dev.jobcode.server.ServerSettings;
+import dev.jobcode.skills.Skill;
+import dev.jobcode.skills.SkillDictionary;
 import dev.jobcode.taxonomy.OnetLoader;
 import dev.jobcode.taxonomy.Taxonomy;
 import java.io.IOException;
@@ -42,9 +44,27 @@ public final class Fixtures {
     return OnetLoader.load(onetDir(), Optional.empty());
   }
 
-  /** Builds the fixture's index into {@code dir} with {@code encoder}. */
+  /** Builds the fixture's index into {@code dir} with {@code encoder}, and {@link #skills()}. */
   public static void buildIndex(Encoder encoder, Path dir) {
-    new IndexBuilder(encoder, HnswParams.DEFAULT, ProgressListener.NONE).build(taxonomy(), onetDir().toString(), dir);
+    new IndexBuilder(encoder, HnswParams.DEFAULT, ProgressListener.NONE).build(taxonomy(), onetDir().toString(),
+        skills(), dir);
+  }
+
+  /** A hand-made skills dictionary for the fixture's five occupations, with O*NET's names. */
+  public static SkillDictionary skills() {
+    return SkillDictionary.of(List.of(
+        new Skill("Epic Systems", "43231506", "Medical software", true, Skill.Kind.TECHNOLOGY),
+        new Skill("Microsoft Excel", "43232110", "Spreadsheet software", true, Skill.Kind.TECHNOLOGY),
+        new Skill("Python", "43232405", "Object or component oriented development software", true,
+            Skill.Kind.TECHNOLOGY),
+        new Skill("Oracle Java", "43232405", "Object or component oriented development software", true,
+            Skill.Kind.TECHNOLOGY),
+        new Skill("Structured query language SQL", "43232306", "Data base user interface and query software", true,
+            Skill.Kind.TECHNOLOGY),
+        new Skill("Salesforce software", "43232303", "Customer relationship management CRM software", true,
+            Skill.Kind.TECHNOLOGY),
+        new Skill("Multimeters", "41113637", "Multimeters", false, Skill.Kind.TOOL),
+        new Skill("Stethoscopes", "42181604", "Stethoscopes", false, Skill.Kind.TOOL)));
   }
 
   /**
@@ -54,7 +74,8 @@ public final class Fixtures {
   public static Classifier classifierAt(Path dir, String version, Encoder encoder) {
     Taxonomy fixture = taxonomy();
     Taxonomy labelled = new Taxonomy(fixture.name(), version, fixture.occupations(), fixture.texts());
-    new IndexBuilder(encoder, HnswParams.DEFAULT, ProgressListener.NONE).build(labelled, onetDir().toString(), dir);
+    new IndexBuilder(encoder, HnswParams.DEFAULT, ProgressListener.NONE).build(labelled, onetDir().toString(),
+        skills(), dir);
     return new Classifier(OnetIndex.open(dir, encoder.model()), encoder, ClassifierSettings.DEFAULT);
   }
 

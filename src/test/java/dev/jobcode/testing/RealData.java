@@ -3,6 +3,7 @@ package dev.jobcode.testing;
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.ClassifierSettings;
 import dev.jobcode.corpus.CorpusGenerator;
+import dev.jobcode.corpus.Cv;
 import dev.jobcode.corpus.OnetFacts;
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.encoder.ModelFiles;
@@ -14,9 +15,11 @@ import dev.jobcode.index.HnswParams;
 import dev.jobcode.index.PoolMeta;
 import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.OnetIndex;
+import dev.jobcode.skills.SkillDictionary;
 import dev.jobcode.taxonomy.OnetLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -80,7 +83,8 @@ public final class RealData {
       } else {
         index = home().resolve("target/it-index/default");
         var taxonomy = OnetLoader.load(onet30(), Optional.empty());
-        new IndexBuilder(encoder(), HnswParams.DEFAULT, (done, total) -> {}).build(taxonomy, onet30().toString(), index);
+        new IndexBuilder(encoder(), HnswParams.DEFAULT, (done, total) -> {}).build(taxonomy, onet30().toString(),
+            SkillDictionary.load(onet30()), index);
       }
     }
     return index;
@@ -106,6 +110,12 @@ public final class RealData {
       }
     }
     return pool;
+  }
+
+  /** The first {@code n} CVs the generator makes from O*NET 30.0 with seed 42 (the pool's first ones). */
+  public static List<Cv> generatedCvs(int n) {
+    var taxonomy = OnetLoader.load(onet30(), Optional.empty());
+    return new CorpusGenerator(taxonomy, OnetFacts.load(onet30())).generate(n, 42);
   }
 
   /** Where {@link #pool()} lives. */
