@@ -540,6 +540,7 @@ function candidateCards(results, text) {
     el('div', { class: 'result-head' }, link(`/candidates/${encodeURIComponent(c.id)}`, el('span', { class: 'name' }, c.name || c.id)), el('span', { class: 'score' }, fmt(c.score))),
     c.headline ? el('div', {}, c.headline) : null,
     labels(c),
+    why(c),
     c.snippet ? el('div', { class: 'snippet' }, marked(c.snippet, words)) : null,
     el('div', {}, link(`/candidates${query({ id: c.id })}`, 'More like this')))));
 }
@@ -552,6 +553,14 @@ function labels(c) {
   if (c.years !== null && c.years !== undefined) chips.push(el('span', { class: 'chip' }, `${c.years} years`));
   if (c.it !== null && c.it !== undefined) chips.push(el('span', { class: `chip${c.it ? ' it' : ''}` }, c.it ? 'IT' : 'not IT'));
   return el('div', { class: 'labels' }, chips);
+}
+
+/** Why a candidate is near: the skills it shares with the query, and whether its occupation is the query's. */
+function why(c) {
+  const parts = [];
+  if (c.same_occupation === true) parts.push('same occupation');
+  if (c.shared_skills && c.shared_skills.length) parts.push(`shared skills: ${c.shared_skills.join(', ')}`);
+  return parts.length ? el('div', { class: 'why' }, parts.join(' · ')) : null;
 }
 
 /** The snippet with the query's words in <mark>, built from text nodes only. */
@@ -585,7 +594,12 @@ async function cvView(params, id) {
   if (cv.onet_code) facts.push(['Occupation', [link(`/occupations/${encodeURIComponent(cv.onet_code)}`, cv.onet_code, cv.onet_title ? ` ${cv.onet_title}` : ''), by('onet_code')]]);
   if (cv.level) facts.push(['Level', [cv.level, by('level')]]);
   if (cv.years !== null && cv.years !== undefined) facts.push(['Years', [String(cv.years), by('years')]]);
-  if (cv.skills && cv.skills.length) facts.push(['Skills', cv.skills.join(', ')]);
+  if (cv.skills_found && cv.skills_found.length) {
+    facts.push(['Skills found', el('span', { id: 'skills-found' }, cv.skills_found.map((s, i) => [i ? ', ' : '',
+      el('span', { class: s.hot ? 'skill hot' : 'skill', title: s.commodity_title || '' }, s.name)]))]);
+  } else if (cv.skills && cv.skills.length) {
+    facts.push(['Skills', cv.skills.join(', ')]);
+  }
   if (cv.source) facts.push(['File', cv.source]);
   if (cv.added_at) facts.push(['Added', cv.added_at]);
   view.replaceChildren(

@@ -30,8 +30,15 @@ public final class CvFiles {
   /** Many CVs per file, one a line or row. */
   public static final Set<String> TABLES = Set.of("jsonl", "json", "csv", "tsv", "xlsx", "xls");
 
-  /** A file that was not read, and why. */
-  public record Failure(Path file, String reason) {}
+  /**
+   * A file that was not read, and why: {@code kind} names the reason in a word ({@code empty},
+   * {@code encrypted}, {@code no_text}, …, {@code not_a_cv_file}, {@code bad_table}, {@code refused}).
+   */
+  public record Failure(Path file, String reason, String kind) {
+    public Failure(Path file, String reason) {
+      this(file, reason, "refused");
+    }
+  }
 
   /** What a set of files gave: CVs to submit, and the files that failed. */
   public record Read(List<CandidateIntake.Submission> submissions, List<Failure> failures) {}
@@ -46,12 +53,12 @@ public final class CvFiles {
         try (Stream<Path> walk = Files.walk(p)) {
           walk.filter(Files::isRegularFile).filter(f -> !hidden(p, f)).sorted().forEach(files::add);
         } catch (IOException | UncheckedIOException e) {
-          failures.add(new Failure(p, "cannot read the folder: " + e.getMessage()));
+          failures.add(new Failure(p, "cannot read the folder: " + e.getMessage(), "unreadable"));
         }
       } else if (Files.isRegularFile(p)) {
         files.add(p);
       } else {
-        failures.add(new Failure(p, "no such file or folder"));
+        failures.add(new Failure(p, "no such file or folder", "missing"));
       }
     }
     return files;
@@ -79,10 +86,12 @@ public final class CvFiles {
               file.getFileName().toString(), false));
         } else {
           failures.add(new Failure(file, "not a CV file jobcode reads (documents: " + sorted(DOCUMENTS)
-              + "; tables of CVs: " + sorted(TABLES) + ")"));
+              + "; tables of CVs: " + sorted(TABLES) + ")", "not_a_cv_file"));
         }
-      } catch (ExtractionException | CorpusException e) {
-        failures.add(new Failure(file, e.getMessage()));
+      } catch (ExtractionException e) {
+        failures.add(new Failure(file, e.getMessage(), e.reason().name().toLowerCase(Locale.ROOT)));
+      } catch (CorpusException e) {
+        failures.add(new Failure(file, e.getMessage(), "bad_table"));
       }
       progress.progress(++done, files.size());
     }

@@ -25,6 +25,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -140,10 +142,15 @@ final class CandidatesCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       List<CvFiles.Failure> failures = new ArrayList<>();
       List<Path> files = CvFiles.expand(paths, failures);
+      long start = System.nanoTime();
       Tally tally = remote.url != null ? addRemote(files, failures, out, err) : addLocal(files, failures, out, err);
+      double seconds = (System.nanoTime() - start) / 1e9;
       failures.forEach(f -> err.println("jobcode: skipped " + f.file() + ": " + f.reason()));
-      err.printf(Locale.ROOT, "jobcode: %,d added, %,d duplicates, %,d already in the pool, %,d files failed%n",
-          tally.added, tally.duplicates, tally.taken, failures.size());
+      Map<String, Long> byKind = new TreeMap<>();
+      failures.forEach(f -> byKind.merge(f.kind(), 1L, Long::sum));
+      err.printf(Locale.ROOT, "jobcode: %,d added, %,d duplicates, %,d already in the pool, %,d files failed%s; "
+              + "%,d files in %.1f s (%.1f files/s)%n", tally.added, tally.duplicates, tally.taken, failures.size(),
+          byKind.isEmpty() ? "" : " " + byKind, files.size(), seconds, files.size() / Math.max(seconds, 1e-9));
       out.flush();
       err.flush();
       return failures.isEmpty() ? 0 : 1;
@@ -195,7 +202,7 @@ final class CandidatesCommand implements Runnable {
             throw new Main.UsageException(remote.url + " refused the change: " + a.error()
                 + (a.status() == 401 ? "" : "; start the server with a write token (--write-token-file)"));
           } else {
-            failures.add(new CvFiles.Failure(file, a.error()));
+            failures.add(new CvFiles.Failure(file, a.error(), a.body().at("/error/code").asText("refused")));
           }
         }
         progress.progress(++done, files.size());

@@ -3,6 +3,7 @@ package dev.jobcode.documents;
 import dev.jobcode.documents.ExtractionException.Reason;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import dev.jobcode.table.TextEncoding;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -19,17 +20,9 @@ final class PlainText {
   private PlainText() {}
 
   static String decode(byte[] bytes, String name) {
-    Charset charset = StandardCharsets.UTF_8;
-    int start = 0;
-    if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-      start = 3;
-    } else if (startsWith(bytes, 0xFF, 0xFE)) {
-      charset = StandardCharsets.UTF_16LE;
-      start = 2;
-    } else if (startsWith(bytes, 0xFE, 0xFF)) {
-      charset = StandardCharsets.UTF_16BE;
-      start = 2;
-    }
+    TextEncoding encoding = TextEncoding.detect(bytes);   // as every table file is read: by its byte-order mark
+    Charset charset = encoding.charset();
+    int start = encoding.bom().length;
     if (start == 0 && looksLikeUtf16(bytes)) {
       throw new ExtractionException(Reason.BAD_ENCODING, name + " looks like UTF-16 without a byte-order mark;"
           + " save it as UTF-8");
@@ -88,17 +81,5 @@ final class PlainText {
     return new ExtractionException(Reason.BAD_ENCODING, String.format(Locale.ROOT,
         "%s is not UTF-8 (byte 0x%02X on line %d): it is probably Latin-1 or Windows-1252; save it as UTF-8",
         name, bytes[at] & 0xFF, line));
-  }
-
-  private static boolean startsWith(byte[] bytes, int... prefix) {
-    if (bytes.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if ((bytes[i] & 0xFF) != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
   }
 }

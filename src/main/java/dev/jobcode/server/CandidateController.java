@@ -125,27 +125,11 @@ final class CandidateController {
           @OpenApiResponse(status = "404", content = @OpenApiContent(from = Api.ErrorResponse.class),
               description = NO_CANDIDATES)})
   void list(Context ctx) {
-    int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-    int limit = intParam(ctx, "limit", 100, 1, MAX_PAGE);
+    int offset = Requests.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    int limit = Requests.intParam(ctx, "limit", 100, 1, MAX_PAGE);
     var all = served.pool().orElseThrow(CandidateSearch.NoCandidatesException::new).list();
-    var page = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + (long) limit > all.size()
-        ? all.size() : offset + limit));
+    int from = Math.min(offset, all.size());
+    var page = all.subList(from, from + Math.min(limit, all.size() - from));
     ctx.json(new Api.CandidateList(all.size(), offset, page.stream().map(Api.CandidateSummary::of).toList()));
-  }
-
-  private static int intParam(Context ctx, String name, int fallback, int min, int max) {
-    String value = ctx.queryParam(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(value.strip());
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // below
-    }
-    throw ApiException.badRequest(name + " must be a whole number " + min + ".." + max + ", got '" + value + "'");
   }
 }

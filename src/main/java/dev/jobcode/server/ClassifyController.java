@@ -91,7 +91,7 @@ final class ClassifyController {
       throw ApiException.badRequest("name must give the file's name, e.g. ?name=titles.csv: its ending tells CSV, TSV or Excel");
     }
     Path file = Path.of(name.strip().replace('\\', '/')).getFileName();
-    int k = intParam(ctx, "k", Query.DEFAULT_K, 1, Query.MAX_K);
+    int k = Requests.intParam(ctx, "k", Query.DEFAULT_K, 1, Query.MAX_K);
     Mode mode = Mode.fromId(Objects.requireNonNullElse(ctx.queryParam("mode"), Mode.DEFAULT_ID))
         .orElseThrow(() -> ApiException.badRequest("mode must be one of " + Mode.ids()));
     String titleColumn = Objects.requireNonNullElse(ctx.queryParam("title_col"), "title");
@@ -120,22 +120,6 @@ final class ClassifyController {
       return new Api.FileResponse(Api.TaxonomyRef.of(meta), Api.ModelRef.of(meta), file.toString(),
           TableClassifier.header(table), rows, skipped);
     }));
-  }
-
-  private static int intParam(Context ctx, String name, int fallback, int min, int max) {
-    String value = ctx.queryParam(name);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(value.strip());
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // said below
-    }
-    throw ApiException.badRequest(name + " must be a whole number " + min + ".." + max + ", got '" + value + "'");
   }
 
   @OpenApi(path = "/v1/classify/batch", methods = HttpMethod.POST, tags = "classify", operationId = "classifyBatch",

@@ -167,6 +167,23 @@ final class Requests {
     return value.textValue();
   }
 
+  /** A query parameter that must be a whole number in {@code min..max}; absent or blank: {@code fallback}. */
+  static int intParam(io.javalin.http.Context ctx, String name, int fallback, int min, int max) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(value.strip());
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // said below
+    }
+    throw ApiException.badRequest(name + " must be a whole number " + min + ".." + max + ", got '" + value + "'");
+  }
+
   static void knownFields(JsonNode node, Set<String> known, String where) {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();

@@ -39,7 +39,7 @@ public enum TextEncoding {
   }
 
   /** The encoding whose mark starts {@code bytes}; plain UTF-8 when none does. */
-  static TextEncoding detect(byte[] bytes) {
+  public static TextEncoding detect(byte[] bytes) {
     for (TextEncoding e : new TextEncoding[] {UTF_8_BOM, UTF_16LE_BOM, UTF_16BE_BOM}) {
       if (startsWith(bytes, e.bom)) {
         return e;
