@@ -55,7 +55,7 @@ public final class CandidateIntake {
   public CandidateIntake(CandidatePool pool, Classifier classifier) {
     this.pool = Objects.requireNonNull(pool, "pool");
     this.encoder = classifier.encoder();
-    this.labels = new LabelInference(classifier);
+    this.labels = new LabelInference(classifier, pool);
     this.skills = classifier.index().skills();
     pool.requireModel(encoder.model());
   }
@@ -92,8 +92,8 @@ public final class CandidateIntake {
 
   private List<Result> chunk(List<Submission> chunk) {
     List<Cv> cvs = chunk.stream().map(s -> repaired(s.cv())).map(cv -> cv.id() != null ? cv : withId(cv)).toList();
-    List<LabelInference.Labelled> labelled = labels.infer(cvs);
     List<float[]> vectors = encoder.encode(cvs.stream().map(Cv::text).toList());
+    List<LabelInference.Labelled> labelled = labels.infer(cvs, vectors, java.util.Set.of());
     String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     List<CandidatePool.Put> puts = new ArrayList<>(chunk.size());
     for (int i = 0; i < chunk.size(); i++) {

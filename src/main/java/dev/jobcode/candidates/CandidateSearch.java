@@ -7,6 +7,7 @@ import dev.jobcode.classify.Query;
 import dev.jobcode.corpus.Cv;
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.index.Candidate;
+import dev.jobcode.index.CandidateFilter;
 import dev.jobcode.index.CandidatePool;
 import dev.jobcode.index.OnetIndex;
 import dev.jobcode.index.PooledCv;
@@ -158,7 +159,19 @@ public final class CandidateSearch {
 
   /** As above, with CVs that may not vote (a held-out set under evaluation). */
   public Vote vote(CandidateQuery query, Set<String> nonVoters) {
-    List<Found> neighbours = voters(query, nonVoters);
+    Target target = target(query, nonVoters);
+    return tally(voters(target.vector(), query.k(), query.filter(), target.excluded()));
+  }
+
+  /**
+   * The vote of the {@code k} nearest labelled CVs to a unit vector of the pool's model (a CV's own,
+   * encoded once by the intake), less {@code nonVoters}.
+   */
+  public Vote vote(float[] vector, int k, Set<String> nonVoters) {
+    return tally(voters(vector, k, CandidateFilter.NONE, nonVoters));
+  }
+
+  private Vote tally(List<Found> neighbours) {
     Map<String, Double> byCode = new TreeMap<>();
     Map<String, Double> byMajor = new TreeMap<>();
     Map<String, Double> byLevel = new TreeMap<>();
@@ -187,9 +200,8 @@ public final class CandidateSearch {
         itTotal > 0 ? itWeight / itTotal : null, neighbours, titles);
   }
 
-  private List<Found> voters(CandidateQuery query, Set<String> nonVoters) {
-    Target target = target(query, nonVoters);
-    return pool().search(target.vector(), query.k(), query.filter().withLabelledOnly(), target.excluded())
+  private List<Found> voters(float[] vector, int k, CandidateFilter filter, Set<String> excluded) {
+    return pool().search(vector, k, filter.withLabelledOnly(), excluded)
         .stream().map(m -> new Found(m.candidate(), m.score(), "", List.of(), null)).toList();
   }
 

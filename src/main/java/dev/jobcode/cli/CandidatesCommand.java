@@ -148,9 +148,11 @@ final class CandidatesCommand implements Runnable {
       failures.forEach(f -> err.println("jobcode: skipped " + f.file() + ": " + f.reason()));
       Map<String, Long> byKind = new TreeMap<>();
       failures.forEach(f -> byKind.merge(f.kind(), 1L, Long::sum));
+      int cvs = tally.added + tally.duplicates + tally.taken;
       err.printf(Locale.ROOT, "jobcode: %,d added, %,d duplicates, %,d already in the pool, %,d files failed%s; "
-              + "%,d files in %.1f s (%.1f files/s)%n", tally.added, tally.duplicates, tally.taken, failures.size(),
-          byKind.isEmpty() ? "" : " " + byKind, files.size(), seconds, files.size() / Math.max(seconds, 1e-9));
+              + "%,d files, %,d CVs in %.1f s (%.1f CVs/s)%n", tally.added, tally.duplicates, tally.taken,
+          failures.size(), byKind.isEmpty() ? "" : " " + byKind, files.size(), cvs, seconds,
+          cvs / Math.max(seconds, 1e-9));
       out.flush();
       err.flush();
       return failures.isEmpty() ? 0 : 1;
@@ -542,6 +544,8 @@ final class CandidatesCommand implements Runnable {
         w.printf(Locale.ROOT, "occupation classifier (CV text alone) on the same CVs: occupation top-1 %.1f%%, major group %.1f%% (%.1f CVs/s)%n",
             100 * r.classifierTextOnly().onetTop1(), 100 * r.classifierTextOnly().majorTop1(),
             r.classifierTextOnly().cvsPerSecond());
+        w.printf(Locale.ROOT, "label inference (classifier with a headline, else the vote) on the same CVs: occupation top-1 %.1f%%, major group %.1f%% (%.1f CVs/s)%n",
+            100 * r.inference().onetTop1(), 100 * r.inference().majorTop1(), r.inference().cvsPerSecond());
         w.flush();
         if (out != null) {
           Json.write(out, r);

@@ -1,7 +1,6 @@
 package dev.jobcode.eval;
 
 import dev.jobcode.candidates.CandidateIntake;
-import dev.jobcode.candidates.CandidateQuery;
 import dev.jobcode.candidates.CandidateSearch;
 import dev.jobcode.candidates.LabelInference;
 import dev.jobcode.classify.Classification;
@@ -10,7 +9,6 @@ import dev.jobcode.classify.Mode;
 import dev.jobcode.classify.Query;
 import dev.jobcode.corpus.Cv;
 import dev.jobcode.index.Candidate;
-import dev.jobcode.index.CandidateFilter;
 import dev.jobcode.index.CandidatePool;
 import dev.jobcode.index.PooledCv;
 import dev.jobcode.taxonomy.OnetCodes;
@@ -40,7 +38,7 @@ public final class CandidateHoldout {
    * the classifier over the text alone.
    */
   public record Result(int heldOut, int labelled, long seed, int k, String style, boolean repaired, Scores vote,
-                       Scores classifier, Scores classifierTextOnly) {}
+                       Scores classifier, Scores classifierTextOnly, Scores inference) {}
 
   private final List<Candidate> heldOut;
   private final int labelled;
@@ -97,24 +95,40 @@ public final class CandidateHoldout {
       cv = style == CvStyles.Style.PEOPLE ? CvStyles.asPeopleWrite(cv, seed) : cv;
       cvs.add(repair ? CandidateIntake.repaired(cv) : cv);
     }
-    boolean byId = style == CvStyles.Style.GENERATED;   // the stored vector is the generated text's
-    return new Result(heldOut.size(), labelled, seed, k, style.name().toLowerCase(java.util.Locale.ROOT), repair,
-        vote(CandidateSearch.of(classifier, pool), k, cvs, byId),
-        classify(classifier, cvs.stream().map(LabelInference::query).toList()),
-        classify(classifier, cvs.stream().map(cv -> Query.ofText(clip(cv.text(), Query.MAX_DESCRIPTION_CHARS), 1,
-            Mode.DEFAULT)).toList()));
-  }
-
-  private Scores vote(CandidateSearch search, int k, List<Cv> cvs, boolean byId) {
     Set<String> heldIds = new LinkedHashSet<>(heldOut.stream().map(Candidate::id).toList());
     long start = System.nanoTime();
+    // The stored vector is the generated text's; a rewritten text is encoded, as the intake would.
+    List<float[]> vectors = style == CvStyles.Style.GENERATED
+        ? cvs.stream().map(cv -> pool.vector(cv.id()).orElseThrow()).toList()
+        : classifier.encoder().encode(cvs.stream().map(Cv::text).toList());
+    long encoding = System.nanoTime() - start;
+    return new Result(heldOut.size(), labelled, seed, k, style.name().toLowerCase(java.util.Locale.ROOT), repair,
+        vote(CandidateSearch.of(classifier, pool), k, vectors, heldIds, encoding),
+        classify(classifier, cvs.stream().map(LabelInference::query).toList()),
+        classify(classifier, cvs.stream().map(cv -> Query.ofText(clip(cv.text(), Query.MAX_DESCRIPTION_CHARS), 1,
+            Mode.DEFAULT)).toList()),
+        infer(new LabelInference(classifier, pool), cvs, vectors, heldIds, encoding));
+  }
+
+  /** The vote of the {@code k} nearest labelled CVs that are not held out; {@code encoding} ns were spent before. */
+  private Scores vote(CandidateSearch search, int k, List<float[]> vectors, Set<String> heldIds, long encoding) {
+    long start = System.nanoTime() - encoding;
     List<String> best = new ArrayList<>(heldOut.size());
-    for (Cv cv : cvs) {
-      CandidateQuery query = byId ? new CandidateQuery(null, cv.id(), k, CandidateFilter.NONE)
-          : new CandidateQuery(clip(cv.text(), CandidateQuery.MAX_TEXT_CHARS), null, k, CandidateFilter.NONE);
-      CandidateSearch.Vote v = search.vote(query, heldIds);
+    for (float[] vector : vectors) {
+      CandidateSearch.Vote v = search.vote(vector, k, heldIds);
       best.add(v.occupations().isEmpty() ? "" : v.occupations().get(0).value());
     }
+    return score(best, start);
+  }
+
+  /** What label inference gives the held-out CVs with their labels taken away. */
+  private Scores infer(LabelInference inference, List<Cv> cvs, List<float[]> vectors, Set<String> heldIds,
+                       long encoding) {
+    long start = System.nanoTime() - encoding;
+    List<Cv> bare = cvs.stream().map(cv -> new Cv(cv.id(), cv.name(), cv.headline(), null, null, null, null, null,
+        null, cv.summary(), cv.skills(), cv.experience(), cv.text())).toList();
+    List<String> best = inference.infer(bare, vectors, heldIds).stream()
+        .map(l -> l.cv().onetCode() == null ? "" : l.cv().onetCode()).toList();
     return score(best, start);
   }
 

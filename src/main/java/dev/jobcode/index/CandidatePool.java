@@ -307,6 +307,11 @@ public final class CandidatePool implements AutoCloseable {
     return writer != null;
   }
 
+  /** How soon after a delete or replace its text is merged out of the files. */
+  public Duration mergeDelay() {
+    return mergeDelay;
+  }
+
   /** CVs in the pool now. */
   public int size() {
     return withSearcher(s -> s.getIndexReader().numDocs());

@@ -129,7 +129,7 @@ final class CandidateWriteController {
     if (receipts.isEmpty()) {
       throw ApiException.notFound("no candidate with id '" + id + "'");
     }
-    ctx.json(Api.DeleteReceipt.of(receipts.get(0), CandidatePool.MERGE_DELAY));
+    ctx.json(Api.DeleteReceipt.of(receipts.get(0), pool.mergeDelay()));
   }
 
   /** Reads the CV from the body, stores it, and answers what became of it. */
@@ -162,9 +162,7 @@ final class CandidateWriteController {
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT).strip();
     try {
       if (type.startsWith("application/json")) {
-        byte[] body = JsonBodies.bytes(ctx);
-        Requests.object(body);   // the JSON errors (empty, malformed, duplicated field) as every route reports them
-        return new Incoming(CvFile.check(CvFile.fromJson(new String(body, StandardCharsets.UTF_8)), "the CV"), null);
+        return new Incoming(cv(JsonBodies.bytes(ctx)), null);
       }
       if (type.startsWith("multipart/form-data")) {
         return upload(ctx);
@@ -175,6 +173,16 @@ final class CandidateWriteController {
     throw new ApiException(415, "unsupported_media_type", "send the CV as JSON ('Content-Type: application/json') "
         + "or as a file upload ('multipart/form-data' with the file in a part named 'file')"
         + (type.isEmpty() ? "" : ", not '" + ctx.contentType() + "'"));
+  }
+
+  /** A CV sent as JSON (the CV file schema), checked as a file's line is; every problem is a 400. */
+  static Cv cv(byte[] body) {
+    Requests.object(body);   // the JSON errors (empty, malformed, duplicated field) as every route reports them
+    try {
+      return CvFile.check(CvFile.fromJson(new String(body, StandardCharsets.UTF_8)), "the CV");
+    } catch (CorpusException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
   }
 
   private Incoming upload(Context ctx) {

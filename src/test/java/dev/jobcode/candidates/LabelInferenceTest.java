@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Labels for CVs that come without them: what is read from the text, and what is left alone. */
 class LabelInferenceTest {
-  private final LabelInference inference = new LabelInference(Fixtures.classifier());
+  private final LabelInference inference = new LabelInference(Fixtures.classifier(), null);
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
@@ -43,7 +43,8 @@ class LabelInferenceTest {
     Cv bare = Cv.of("a", "Registered nurse\nMonitor patient vital signs and record patient care. 6 years of experience.");
     Cv given = new Cv("b", null, "Nurse", "29-1141.00", null, null, "lead", null, false, null, null, null,
         "Registered nurse. Monitor patients.");
-    List<LabelInference.Labelled> out = inference.infer(List.of(bare, given));
+    List<LabelInference.Labelled> out = inference.infer(List.of(bare, given),
+        Fixtures.classifier().encoder().encode(List.of(bare.text(), given.text())), java.util.Set.of());
     assertThat(out.get(0).cv().onetCode()).isNotNull();
     assertThat(out.get(0).cv().majorGroup()).isEqualTo(out.get(0).cv().onetCode().substring(0, 2));
     assertThat(out.get(0).cv().years()).isEqualTo(6);
@@ -52,6 +53,17 @@ class LabelInferenceTest {
     assertThat(out.get(1).cv().level()).isEqualTo("lead");
     assertThat(out.get(1).cv().it()).isFalse();
     assertThat(out.get(1).inferred()).isEmpty();
+  }
+
+  @Test
+  void aCvWithoutAHeadlineIsLabelledByTheVoteOfThePoolsLabelledCvs() {
+    // The fixture pool's CVs are labelled by their owners; an electrician's text without a headline.
+    Cv bare = Cv.of("e", "Jane Roe\nInstall, maintain and repair electrical wiring, equipment and fixtures.");
+    LabelInference withPool = new LabelInference(Fixtures.classifier(), Fixtures.pool());
+    var out = withPool.infer(List.of(bare), Fixtures.classifier().encoder().encode(List.of(bare.text())),
+        java.util.Set.of());
+    assertThat(out.get(0).cv().onetCode()).isEqualTo("47-2111.00");
+    assertThat(out.get(0).inferred()).contains("onet_code", "major_group", "it");
   }
 
   @Test

@@ -25,7 +25,7 @@ class CandidateHoldoutTest {
     CandidateHoldout.Result r = holdout.evaluate(classifier, index, 15);
     assertThat(r.heldOut()).isEqualTo(30);
     assertThat(r.k()).isEqualTo(15);
-    for (CandidateHoldout.Scores s : List.of(r.vote(), r.classifier(), r.classifierTextOnly())) {
+    for (CandidateHoldout.Scores s : List.of(r.vote(), r.classifier(), r.classifierTextOnly(), r.inference())) {
       assertThat(s.onetTop1()).isBetween(0.0, 1.0).isLessThanOrEqualTo(s.majorTop1());
       assertThat(s.majorTop1()).isBetween(0.0, 1.0);
       assertThat(s.cvsPerSecond()).isPositive();
@@ -62,11 +62,11 @@ class CandidateHoldoutTest {
   void theJsonKeepsTheKeysCandidatesEvalWrote() {
     JsonNode json = Json.MAPPER.valueToTree(new CandidateHoldout.Result(30, 300, 42, 15, "generated", true,
         new CandidateHoldout.Scores(0.8, 0.9, 100), new CandidateHoldout.Scores(0.5, 0.7, 50),
-        new CandidateHoldout.Scores(0.4, 0.6, 60)));
+        new CandidateHoldout.Scores(0.4, 0.6, 60), new CandidateHoldout.Scores(0.7, 0.8, 40)));
     List<String> keys = new ArrayList<>();
     json.fieldNames().forEachRemaining(keys::add);
     assertThat(keys).containsExactly("held_out", "labelled", "seed", "k", "style", "repaired", "vote", "classifier",
-        "classifier_text_only");
+        "classifier_text_only", "inference");
     List<String> scores = new ArrayList<>();
     json.get("vote").fieldNames().forEachRemaining(scores::add);
     assertThat(scores).containsExactly("onet_top1", "major_top1", "cvs_per_second");

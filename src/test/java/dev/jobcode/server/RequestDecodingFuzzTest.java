@@ -9,22 +9,27 @@ import dev.jobcode.classify.InvalidQueryException;
 import dev.jobcode.classify.Query;
 
 /**
- * Any bytes, sent to any endpoint, are either decoded into a valid query or refused with a 4xx:
+ * Any bytes, sent to any endpoint (a CV added as JSON among them), are either decoded into a valid
+ * query or refused with a 4xx:
  * no other exception escapes the decoding (it would be a 500), and none hangs. Bounded so that it
  * runs in the suite; the fuzzer's guidance steers it into JSON quickly.
  */
 class RequestDecodingFuzzTest {
   @FuzzTest(maxExecutions = 500_000, maxDuration = "120s")
   void anyBodyIsAQueryOrA4xx(FuzzedDataProvider data) {
-    int endpoint = data.consumeInt(0, 3);
+    int endpoint = data.consumeInt(0, 4);
     byte[] body = data.consumeRemainingAsBytes();
     try {
       JsonNode json = Requests.object(body);
       switch (endpoint) {
-        case 0 -> assertThat(Requests.query(json).title()).isNotBlank();
+        case 0 -> {
+          Query q = Requests.query(json);
+          assertThat(q.textOnly() ? q.description() : q.title()).isNotBlank();
+        }
         case 1 -> assertThat(Requests.batch(json, 256)).isNotEmpty().allSatisfy(q -> assertValid(q));
         case 2 -> assertThat(CandidateRequests.query(json, 15).k()).isBetween(1, 100);
-        default -> AdminController.swapPath(json);
+        case 3 -> AdminController.swapPath(json);
+        default -> assertThat(CandidateWriteController.cv(body).text()).isNotBlank();
       }
     } catch (ApiException e) {
       assertThat(e.status()).as(e.getMessage()).isBetween(400, 499);
