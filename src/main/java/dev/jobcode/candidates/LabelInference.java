@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  *       the description, 78.8% top-1 against the kNN vote's 70.0%;</li>
  *   <li>a CV without one (a file: a CV's first line is as often a name as a job title): the kNN vote
  *       of the pool's nearest CVs labelled by their owners, when it has at least
- *       {@link CandidateSearch#DEFAULT_VOTERS}; on CVs written as people write them 65.4% against the
+ *       {@link CandidateSearch#DEFAULT_VOTERS}; on CVs written as people write them 66.8% against the
  *       classifier's 40.3%;</li>
  *   <li>else the classifier, over a short first line that is not the name, a heading or a contact
  *       as the title, or over the text alone.</li>
