@@ -462,7 +462,8 @@ async function candidatesView(params) {
     out.replaceChildren(el('p', { class: 'status' }, 'Searching…'));
     try {
       const answer = await api('POST', '/v1/candidates/search', request());
-      out.replaceChildren(candidateCards(answer.results, byId ? '' : text.value));
+      out.replaceChildren();
+      append(out, [understood(answer.query), candidateCards(answer.results, byId ? '' : text.value)]);
     } catch (e) {
       out.replaceChildren();
       throw e;
@@ -555,6 +556,14 @@ function labels(c) {
   return el('div', { class: 'labels' }, chips);
 }
 
+/** What the search understood of its query: its occupation and the skills it names. */
+function understood(q) {
+  if (!q || (!q.onet_code && !(q.skills && q.skills.length))) return null;
+  return el('p', { class: 'status', id: 'understood' }, 'Searching for: ',
+    q.onet_code ? [link(`/occupations/${encodeURIComponent(q.onet_code)}`, q.onet_code), ` ${q.onet_title || ''}`] : 'any occupation',
+    q.skills && q.skills.length ? ` · skills: ${q.skills.join(', ')}` : '');
+}
+
 /** Why a candidate is near: the skills it shares with the query, and whether its occupation is the query's. */
 function why(c) {
   const parts = [];
@@ -602,12 +611,13 @@ async function cvView(params, id) {
   }
   if (cv.source) facts.push(['File', cv.source]);
   if (cv.added_at) facts.push(['Added', cv.added_at]);
-  view.replaceChildren(
-    el('h1', {}, cv.name || cv.id),
+  view.replaceChildren();   // then append: it passes over the parts a CV does not have
+  append(view, [
+    el('h1', {}, cv.name || cv.source || cv.id),
     cv.headline ? el('p', {}, cv.headline) : null,
     el('div', { class: 'panel' }, el('dl', { class: 'facts' }, facts.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]))),
     el('div', { class: 'panel' }, el('h2', {}, 'The CV as indexed'), el('pre', { class: 'cv', id: 'cv-text' }, cv.text)),
-    el('p', {}, link(`/candidates${query({ id: cv.id })}`, 'More like this')));
+    el('p', {}, link(`/candidates${query({ id: cv.id })}`, 'More like this'))]);
   if (await writable()) view.append(erasePanel(cv));
 }
 
