@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -56,20 +55,15 @@ public final class CvFile {
 
   /** Writes CVs as JSONL, atomically: a failed write leaves no half-written file. */
   public static void write(Path file, List<Cv> cvs) {
-    Path absolute = file.toAbsolutePath().normalize();
     try {
-      Path tmp = TemporaryFiles.beside(absolute);
-      try {
+      TemporaryFiles.replace(file, tmp -> {
         try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
           for (Cv cv : cvs) {
             out.write(JSON.writeValueAsString(cv));
             out.write('\n');
           }
         }
-        Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      });
     } catch (IOException e) {
       throw new CorpusException("cannot write " + file + ": " + e.getMessage(), e);
     }

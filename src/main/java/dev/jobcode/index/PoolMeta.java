@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * {@code meta.json} of a candidate pool: the model that encoded its vectors (a pool is only
@@ -34,14 +33,7 @@ public record PoolMeta(
 
   /** Writes {@code dir/meta.json} atomically: a crash leaves the old file or the new one. */
   void write(Path dir) throws IOException {
-    Path file = dir.resolve(FILE);
-    Path tmp = TemporaryFiles.beside(file);
-    try {
-      IndexMeta.JSON.writeValue(tmp.toFile(), this);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    TemporaryFiles.replace(dir.resolve(FILE), tmp -> IndexMeta.JSON.writeValue(tmp.toFile(), this));
   }
 
   /** True when {@code dir} holds a pool (its meta.json). */

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -101,15 +100,9 @@ public final class SkillDictionary {
 
   /** Writes the dictionary as JSON, atomically: a failed write leaves no half-written file. */
   public void write(Path jsonFile) {
-    Path target = jsonFile.toAbsolutePath().normalize();
     try {
-      Path tmp = TemporaryFiles.beside(target);
-      try {
-        Json.write(tmp, new Stored(FORMAT, skills, List.copyOf(new TreeSet<>(ordinaryWords))));
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      TemporaryFiles.replace(jsonFile, tmp -> Json.write(tmp,
+          new Stored(FORMAT, skills, List.copyOf(new TreeSet<>(ordinaryWords)))));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + jsonFile + ": " + e.getMessage(), e);
     }

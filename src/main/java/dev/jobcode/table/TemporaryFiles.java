@@ -27,4 +27,26 @@ public final class TemporaryFiles {
       }
     }
   }
+
+  /** Writes a file's content to the path it is given. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(Path file) throws IOException;
+  }
+
+  /**
+   * Writes {@code target} atomically: {@code content} goes to a file {@link #beside} it, which is then
+   * moved into place, so a failed or interrupted write leaves the old file (or none), never half of one.
+   */
+  public static void replace(Path target, Content content) throws IOException {
+    Path absolute = target.toAbsolutePath().normalize();
+    Path tmp = beside(absolute);
+    try {
+      content.writeTo(tmp);
+      Files.move(tmp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
 }
