@@ -4,7 +4,7 @@ import dev.jobcode.classify.Classifier;
 import dev.jobcode.corpus.Cv;
 import dev.jobcode.documents.Mojibake;
 import dev.jobcode.encoder.Encoder;
-import dev.jobcode.index.CandidatePool;
+import dev.jobcode.index.CandidateStore;
 import dev.jobcode.index.PooledCv;
 import dev.jobcode.index.ProgressListener;
 import dev.jobcode.skills.SkillMatcher;
@@ -36,14 +36,14 @@ public final class CandidateIntake {
   }
 
   /** What became of a submission: its id, the pool's outcome, and the labels jobcode inferred. */
-  public record Result(String id, CandidatePool.Outcome outcome, String duplicateOf, String source,
+  public record Result(String id, CandidateStore.Outcome outcome, String duplicateOf, String source,
                        List<String> inferred) {
     public boolean stored() {
-      return outcome == CandidatePool.Outcome.ADDED || outcome == CandidatePool.Outcome.REPLACED;
+      return outcome == CandidateStore.Outcome.ADDED || outcome == CandidateStore.Outcome.REPLACED;
     }
   }
 
-  private final CandidatePool pool;
+  private final CandidateStore pool;
   private final Encoder encoder;
   private final LabelInference labels;
   private final SkillMatcher skills;
@@ -52,7 +52,7 @@ public final class CandidateIntake {
    * Into {@code pool}, with {@code classifier}'s encoder (the pool's model), its labels and its
    * index's skills.
    */
-  public CandidateIntake(CandidatePool pool, Classifier classifier) {
+  public CandidateIntake(CandidateStore pool, Classifier classifier) {
     this.pool = Objects.requireNonNull(pool, "pool");
     this.encoder = classifier.encoder();
     this.labels = new LabelInference(classifier, pool);
@@ -62,7 +62,7 @@ public final class CandidateIntake {
 
   /** An id made from the text: the same text always gets the same one. */
   public static String idFor(String text) {
-    return "cv-" + CandidatePool.textHash(text).substring(0, 16);
+    return "cv-" + CandidateStore.textHash(text).substring(0, 16);
   }
 
   public List<Result> submit(List<Submission> submissions) {
@@ -95,7 +95,7 @@ public final class CandidateIntake {
     List<float[]> vectors = encoder.encode(cvs.stream().map(Cv::text).toList());
     List<LabelInference.Labelled> labelled = labels.infer(cvs, vectors, java.util.Set.of());
     String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-    List<CandidatePool.Put> puts = new ArrayList<>(chunk.size());
+    List<CandidateStore.Put> puts = new ArrayList<>(chunk.size());
     for (int i = 0; i < chunk.size(); i++) {
       Submission s = chunk.get(i);
       LabelInference.Labelled l = labelled.get(i);
@@ -103,13 +103,13 @@ public final class CandidateIntake {
       if (s.replace()) {   // a replaced CV keeps the date it first came in
         addedAt = pool.get(l.cv().id()).map(PooledCv::addedAt).orElse(now);
       }
-      puts.add(new CandidatePool.Put(new PooledCv(l.cv(), l.inferred(), addedAt, s.source(),
+      puts.add(new CandidateStore.Put(new PooledCv(l.cv(), l.inferred(), addedAt, s.source(),
           skills.find(l.cv().text())), vectors.get(i), s.replace()));
     }
-    List<CandidatePool.PutResult> stored = pool.put(puts);
+    List<CandidateStore.PutResult> stored = pool.put(puts);
     List<Result> results = new ArrayList<>(chunk.size());
     for (int i = 0; i < chunk.size(); i++) {
-      CandidatePool.PutResult r = stored.get(i);
+      CandidateStore.PutResult r = stored.get(i);
       results.add(new Result(r.id(), r.outcome(), r.duplicateOf(), chunk.get(i).source(),
           r.stored() ? labelled.get(i).inferred() : List.of()));
     }

@@ -8,7 +8,7 @@ import dev.jobcode.corpus.Cv;
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.index.Candidate;
 import dev.jobcode.index.CandidateFilter;
-import dev.jobcode.index.CandidatePool;
+import dev.jobcode.index.CandidateStore;
 import dev.jobcode.index.OnetIndex;
 import dev.jobcode.index.PooledCv;
 import dev.jobcode.skills.SkillMatch;
@@ -65,7 +65,7 @@ public final class CandidateSearch {
 
   static final int SNIPPET_CHARS = 200;
 
-  private final CandidatePool pool;
+  private final CandidateStore pool;
   private final Classifier classifier;
   private final OnetIndex index;
   private final Encoder encoder;
@@ -76,7 +76,7 @@ public final class CandidateSearch {
    * with the classifier's index (occupation titles, skills), encoder, and vote temperature, as the
    * occupation vote's for the same model ({@link ClassifierSettings#temperature()}).
    */
-  public CandidateSearch(CandidatePool pool, Classifier classifier) {
+  public CandidateSearch(CandidateStore pool, Classifier classifier) {
     this.pool = pool;
     this.classifier = classifier;
     this.index = classifier.index();
@@ -84,7 +84,7 @@ public final class CandidateSearch {
     this.temperature = classifier.settings().temperature();
   }
 
-  public static CandidateSearch of(Classifier classifier, CandidatePool pool) {
+  public static CandidateSearch of(Classifier classifier, CandidateStore pool) {
     return new CandidateSearch(pool, classifier);
   }
 
@@ -135,7 +135,7 @@ public final class CandidateSearch {
   private record Target(float[] vector, Set<String> excluded, String words, PooledCv self) {}
 
   private Target target(CandidateQuery query, Set<String> nonVoters) {
-    CandidatePool pool = pool();
+    CandidateStore pool = pool();
     Set<String> excluded = new HashSet<>(nonVoters);
     if (query.id() == null) {
       return new Target(encoder.encode(List.of(query.text())).get(0), excluded, query.text(), null);
@@ -212,7 +212,7 @@ public final class CandidateSearch {
     return shares;
   }
 
-  private CandidatePool pool() {
+  private CandidateStore pool() {
     if (pool == null) {
       throw new NoCandidatesException();
     }

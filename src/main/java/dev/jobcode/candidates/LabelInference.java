@@ -6,7 +6,7 @@ import dev.jobcode.classify.LevelReader;
 import dev.jobcode.classify.Mode;
 import dev.jobcode.classify.Query;
 import dev.jobcode.corpus.Cv;
-import dev.jobcode.index.CandidatePool;
+import dev.jobcode.index.CandidateStore;
 import dev.jobcode.taxonomy.ItOccupations;
 import dev.jobcode.taxonomy.OnetCodes;
 import java.util.ArrayList;
@@ -44,10 +44,10 @@ public final class LabelInference {
           + "|\\b(?:experience|exp)\\b[^.\\n\\d]{0,20}?\\b(\\d{1,2})\\+?\\s*(?:years?|yrs?)\\b");
 
   private final Classifier classifier;
-  private final CandidatePool pool;
+  private final CandidateStore pool;
 
   /** With {@code classifier}; {@code pool} (null: none) gives the voters for CVs without a headline. */
-  public LabelInference(Classifier classifier, CandidatePool pool) {
+  public LabelInference(Classifier classifier, CandidateStore pool) {
     this.classifier = classifier;
     this.pool = pool;
   }

@@ -12,7 +12,9 @@ import dev.jobcode.eval.CvStyles;
 import dev.jobcode.index.Candidate;
 import dev.jobcode.index.CandidateFilter;
 import dev.jobcode.index.CandidatePool;
+import dev.jobcode.index.CandidateStore;
 import dev.jobcode.index.LegacyCandidates;
+import dev.jobcode.index.PoolExport;
 import dev.jobcode.index.PoolMeta;
 import dev.jobcode.index.PooledCv;
 import dev.jobcode.json.Json;
@@ -45,12 +47,13 @@ import picocli.CommandLine.Spec;
     description = "The candidate pool: add, delete and list CVs, search them, classify by their vote, measure.",
     subcommands = {CandidatesCommand.Add.class, CandidatesCommand.Delete.class, CandidatesCommand.ListCvs.class,
         CandidatesCommand.Search.class, CandidatesCommand.Classify.class, CandidatesCommand.Eval.class,
-        CandidatesCommand.Reencode.class, CandidatesCommand.Migrate.class})
+        CandidatesCommand.Reencode.class, CandidatesCommand.Migrate.class, CandidatesCommand.Export.class,
+        CandidatesCommand.Import.class, CandidatesCommand.Bench.class})
 final class CandidatesCommand implements Runnable {
   @Override
   public void run() {
-    throw new Main.UsageException("name a candidates command: add, delete, list, search, classify, eval, reencode "
-        + "or migrate");
+    throw new Main.UsageException("name a candidates command: add, delete, list, search, classify, eval, reencode, "
+        + "migrate, export, import or bench");
   }
 
   /** What to search with: a text, a file's text, or an indexed CV. */
@@ -190,14 +193,14 @@ final class CandidatesCommand implements Runnable {
         }
         for (PoolClient.Answer a : answers) {
           if (a.ok()) {
-            tally.count(CandidatePool.Outcome.ADDED);
+            tally.count(CandidateStore.Outcome.ADDED);
             List<String> inferred = new ArrayList<>();
             a.body().path("inferred").forEach(n -> inferred.add(n.asText()));
-            out.println(line(a.body().path("id").asText(), file.toString(), CandidatePool.Outcome.ADDED, null,
+            out.println(line(a.body().path("id").asText(), file.toString(), CandidateStore.Outcome.ADDED, null,
                 inferred));
           } else if (a.status() == 409) {
-            tally.count(a.body().at("/error/code").asText().equals("duplicate") ? CandidatePool.Outcome.DUPLICATE
-                : CandidatePool.Outcome.ID_TAKEN);
+            tally.count(a.body().at("/error/code").asText().equals("duplicate") ? CandidateStore.Outcome.DUPLICATE
+                : CandidateStore.Outcome.ID_TAKEN);
             err.println("jobcode: " + file + ": " + a.error());
           } else if (a.status() == 401 || a.status() == 404 && a.body().at("/error/code").asText().equals("not_found")
               && a.body().at("/error/message").asText().startsWith("no route")) {
@@ -212,7 +215,7 @@ final class CandidatesCommand implements Runnable {
       return tally;
     }
 
-    private static String line(String id, String source, CandidatePool.Outcome outcome, String duplicateOf,
+    private static String line(String id, String source, CandidateStore.Outcome outcome, String duplicateOf,
                                List<String> inferred) {
       String what = switch (outcome) {
         case ADDED -> "added" + (inferred.isEmpty() ? "" : "; inferred " + String.join(", ", inferred));
@@ -231,7 +234,7 @@ final class CandidatesCommand implements Runnable {
     int duplicates;
     int taken;
 
-    void count(CandidatePool.Outcome outcome) {
+    void count(CandidateStore.Outcome outcome) {
       switch (outcome) {
         case ADDED, REPLACED -> added++;
         case DUPLICATE -> duplicates++;
@@ -276,11 +279,14 @@ final class CandidatesCommand implements Runnable {
           }
         }
       } else {
-        try (CandidatePool opened = Pools.writable(pool.dir())) {
-          List<CandidatePool.Receipt> receipts = opened.delete(ids);
-          opened.mergeDeletes();
-          for (CandidatePool.Receipt r : receipts) {
-            out.println(r.id() + "\tdeleted at " + r.deletedAt() + "; out of the files now");
+        try (CandidateStore opened = pool.openExisting()) {
+          List<CandidateStore.Receipt> receipts = opened.delete(ids);
+          if (opened instanceof CandidatePool embedded) {
+            embedded.mergeDeletes();
+          }
+          for (CandidateStore.Receipt r : receipts) {
+            out.println(r.id() + "\tdeleted at " + r.deletedAt() + (opened instanceof CandidatePool
+                ? "; out of the files now" : "; OpenSearch merges it out of its files"));
           }
           for (String id : ids) {
             if (receipts.stream().noneMatch(r -> r.id().equals(id))) {
@@ -330,11 +336,11 @@ final class CandidatesCommand implements Runnable {
           }
         }
       } else {
-        if (!PoolMeta.exists(pool.dir())) {
+        if (!pool.exists()) {
           throw new Main.UsageException(new CandidateSearch.NoCandidatesException().getMessage()
-              + " (no pool at " + pool.dir() + ")");
+              + " (no pool at " + pool.location() + ")");
         }
-        try (CandidatePool opened = CandidatePool.openReadOnly(pool.dir())) {
+        try (CandidateStore opened = pool.openReadOnly()) {
           opened.list().stream().map(Api.CandidateSummary::of).forEach(items::add);
         }
       }
@@ -572,10 +578,13 @@ final class CandidatesCommand implements Runnable {
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
       try (Engine opened = engine.open()) {
-        PoolMeta before = PoolMeta.read(pool.dir());
-        PoolMeta after = CandidatePool.reencode(pool.dir(), opened.encoder(), opened.classifier().index().meta().hnsw(),
+        PoolMeta before;
+        try (CandidateStore old = pool.openReadOnly()) {
+          before = old.meta();
+        }
+        PoolMeta after = pool.reencode(opened.encoder(), opened.classifier().index().meta().hnsw(),
             new ProgressBar(err, "encoding CVs"));
-        err.printf(Locale.ROOT, "jobcode: re-encoded %,d CVs of %s: %s → %s%n", after.count(), pool.dir(),
+        err.printf(Locale.ROOT, "jobcode: re-encoded %,d CVs of %s: %s → %s%n", after.count(), pool.location(),
             before.model().id(), after.model().id());
       }
       return 0;
@@ -603,6 +612,118 @@ final class CandidatesCommand implements Runnable {
       }
       try (Engine opened = engine.open(pool, Engine.PoolAccess.WRITE)) {
         Pools.migrate(engine.indexDir(), opened.pool(), spec.commandLine().getErr());
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = "Write every CV of the pool with its vector to one JSON Lines file, to import into another "
+          + "store (embedded or OpenSearch) without encoding again.")
+  static final class Export implements Callable<Integer> {
+    @Mixin
+    PoolOption pool = new PoolOption();
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "the file to write (.jsonl)")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      long start = System.nanoTime();
+      try (CandidateStore opened = pool.openReadOnly()) {
+        PoolExport.Header header = PoolExport.write(opened, out, new ProgressBar(err, "exporting CVs"));
+        err.printf(Locale.ROOT, "jobcode: exported %,d CVs of %s (%s) to %s in %.1f s%n", header.count(),
+            opened.location(), header.model().id(), out, (System.nanoTime() - start) / 1e9);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "import", mixinStandardHelpOptions = true,
+      description = "Fill a new (or empty) pool from a file of 'jobcode candidates export', with the vectors it holds: "
+          + "the store is created for the export's model; a pool of another model, or one that holds CVs, is refused.")
+  static final class Import implements Callable<Integer> {
+    @Mixin
+    PoolOption pool = new PoolOption();
+
+    @Parameters(paramLabel = "FILE", arity = "1", description = "a file written by 'jobcode candidates export'")
+    Path file;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter err = spec.commandLine().getErr();
+      if (!Files.isRegularFile(file)) {
+        throw new Main.UsageException("no such file: " + file);
+      }
+      long start = System.nanoTime();
+      try (PoolExport.Reader reader = PoolExport.read(file);
+           CandidateStore target = pool.openWritable(reader.header().model(), reader.header().hnsw())) {
+        int before = target.size();
+        if (before > 0) {
+          throw new Main.UsageException("the pool at " + target.location() + " holds " + before + " CVs; import "
+              + "fills a new pool: name another " + (pool.openSearch() ? "--opensearch-index" : "--pool folder"));
+        }
+        ProgressBar progress = new ProgressBar(err, "importing CVs");
+        int total = reader.header().count();
+        int done = 0;
+        for (List<PoolExport.Line> chunk = reader.next(500); !chunk.isEmpty(); chunk = reader.next(500)) {
+          List<CandidateStore.Put> puts = chunk.stream()
+              .map(l -> new CandidateStore.Put(l.entry(), l.vector(), false)).toList();
+          for (CandidateStore.PutResult r : target.put(puts)) {
+            if (!r.stored()) {
+              err.println("jobcode: " + r.id() + ": not imported (" + r.outcome().name().toLowerCase(Locale.ROOT)
+                  + (r.duplicateOf() != null ? " of " + r.duplicateOf() : "") + ")");
+            } else {
+              done++;
+            }
+          }
+          progress.progress(done, Math.max(total, done));
+        }
+        err.printf(Locale.ROOT, "jobcode: imported %,d of %,d CVs into %s in %.1f s; it holds %,d%n", done, total,
+            target.location(), (System.nanoTime() - start) / 1e9, target.size());
+        return done == total ? 0 : 1;
+      }
+    }
+  }
+
+  @Command(name = "bench", mixinStandardHelpOptions = true,
+      description = "Measure the pool's store: candidate search p50/p99 by text and by id, without and with a "
+          + "filter, and recall@10 against exact search over the stored vectors.")
+  static final class Bench implements Callable<Integer> {
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
+    @Mixin
+    PoolOption pool = new PoolOption();
+
+    @Option(names = "--queries", paramLabel = "N", defaultValue = "200",
+        description = "CVs of the pool used as queries (default: ${DEFAULT-VALUE})")
+    int queries;
+
+    @Option(names = "--json", description = "print the figures as JSON")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      if (queries < 1) {
+        throw new Main.UsageException("--queries must be at least 1, got " + queries);
+      }
+      try (Engine opened = engine.open(pool, Engine.PoolAccess.READ)) {
+        open(opened);  // no pool is refused here, with what to do
+        var report = dev.jobcode.measure.Bench.candidates(opened.classifier(), opened.pool(), queries);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(json ? Json.pretty(report) : dev.jobcode.measure.BenchTable.candidates(report));
+        out.flush();
       }
       return 0;
     }

@@ -7,11 +7,10 @@ import dev.jobcode.encoder.Encoder;
 import dev.jobcode.encoder.ModelFiles;
 import dev.jobcode.encoder.ModelSpec;
 import dev.jobcode.encoder.OnnxEncoder;
-import dev.jobcode.index.CandidatePool;
+import dev.jobcode.index.CandidateStore;
 import dev.jobcode.index.IndexException;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.index.OnetIndex;
-import dev.jobcode.index.PoolMeta;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
@@ -19,7 +18,7 @@ import java.util.function.UnaryOperator;
  * An opened index with the encoder of the model it was built with, and the candidate pool when one
  * was asked for (else null). Closing closes all three.
  */
-record Engine(Encoder encoder, Classifier classifier, CandidatePool pool) implements AutoCloseable {
+record Engine(Encoder encoder, Classifier classifier, CandidateStore pool) implements AutoCloseable {
 
   /** How a command uses the candidate pool. */
   enum PoolAccess {
@@ -50,9 +49,9 @@ record Engine(Encoder encoder, Classifier classifier, CandidatePool pool) implem
 
   /**
    * As above, with the classifier settings tuned for the model changed by {@code adjust}, and the
-   * pool in {@code poolDir} opened for {@code access}; a pool encoded with another model is refused.
+   * pool {@code poolOption} names opened for {@code access}; a pool encoded with another model is refused.
    */
-  static Engine open(Path indexDir, Path modelsDir, UnaryOperator<ClassifierSettings> adjust, Path poolDir,
+  static Engine open(Path indexDir, Path modelsDir, UnaryOperator<ClassifierSettings> adjust, PoolOption poolOption,
                      PoolAccess access) {
     IndexMeta meta = IndexMeta.read(indexDir);
     ModelSpec spec = ModelSpec.byId(meta.model().id()).orElseThrow(() -> new IndexException("the index at "
@@ -63,10 +62,10 @@ record Engine(Encoder encoder, Classifier classifier, CandidatePool pool) implem
     OnetIndex index = null;
     try {
       index = OnetIndex.open(indexDir, encoder.model());
-      CandidatePool pool = switch (access) {
+      CandidateStore pool = switch (access) {
         case NONE -> null;
-        case READ -> PoolMeta.exists(poolDir) ? readable(poolDir, encoder) : null;
-        case WRITE -> CandidatePool.open(poolDir, encoder.model(), index.meta().hnsw());
+        case READ -> poolOption.exists() ? CandidateStore.checked(poolOption.openReadOnly(), encoder.model()) : null;
+        case WRITE -> poolOption.openWritable(encoder.model(), index.meta().hnsw());
       };
       return new Engine(encoder, new Classifier(index, encoder, settings), pool);
     } catch (RuntimeException e) {
@@ -74,17 +73,6 @@ record Engine(Encoder encoder, Classifier classifier, CandidatePool pool) implem
         index.close();
       }
       encoder.close();
-      throw e;
-    }
-  }
-
-  private static CandidatePool readable(Path poolDir, Encoder encoder) {
-    CandidatePool pool = CandidatePool.openReadOnly(poolDir);
-    try {
-      pool.requireModel(encoder.model());
-      return pool;
-    } catch (RuntimeException e) {
-      pool.close();
       throw e;
     }
   }

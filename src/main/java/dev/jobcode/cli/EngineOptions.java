@@ -33,7 +33,7 @@ final class EngineOptions {
 
   /** As above, with the candidate pool of {@code pool} opened for {@code access}. */
   Engine open(PoolOption pool, Engine.PoolAccess access) {
-    return Engine.open(indexDir(), modelsDir(), UnaryOperator.identity(), pool.dir(), access);
+    return Engine.open(indexDir(), modelsDir(), UnaryOperator.identity(), pool, access);
   }
 
   Engine open(UnaryOperator<ClassifierSettings> adjust) {

@@ -82,7 +82,7 @@ final class IndexCommand implements Callable<Integer> {
     }
     build(onetDir, Optional.ofNullable(onetVersion), target, modelSpec, modelsDir, hnsw, err);
     if (cvs != null) {
-      try (Engine opened = Engine.open(target, modelsDir, java.util.function.UnaryOperator.identity(), pool.dir(),
+      try (Engine opened = Engine.open(target, modelsDir, java.util.function.UnaryOperator.identity(), pool,
           Engine.PoolAccess.WRITE)) {
         addCvs(opened, cvs, err);
       }
@@ -101,7 +101,7 @@ final class IndexCommand implements Callable<Integer> {
             new ProgressBar(err, "encoding CVs"));
     long added = results.stream().filter(CandidateIntake.Result::stored).count();
     err.printf(Locale.ROOT, "jobcode: added %,d CVs to the candidate pool %s in %.1f s (%,d were there already or "
-        + "duplicates); it holds %,d%n", added, opened.pool().dir(), (System.nanoTime() - start) / 1e9,
+        + "duplicates); it holds %,d%n", added, opened.pool().location(), (System.nanoTime() - start) / 1e9,
         results.size() - added, opened.pool().size());
   }
 

@@ -85,8 +85,7 @@ final class ServeCommand implements Callable<Integer> {
           engine.modelsDir(), HnswParams.DEFAULT, err);
     }
     long start = System.nanoTime();
-    Path poolDir = pool.dir();
-    boolean newPool = !PoolMeta.exists(poolDir);
+    boolean newPool = !pool.exists();
     Engine opened = engine.open(pool, Engine.PoolAccess.WRITE);
     try {
       if (newPool) {
@@ -112,7 +111,7 @@ final class ServeCommand implements Callable<Integer> {
       err.printf(Locale.ROOT, "jobcode: serving %s %s (%s) and %,d CVs on http://%s:%d, ready in %.1f s%n",
           meta.taxonomy().name(), meta.taxonomy().version(), meta.model().id(), opened.pool().size(),
           host, server.port(), (System.nanoTime() - start) / 1e9);
-      err.printf(Locale.ROOT, "jobcode: candidate pool %s%s%n", poolDir,
+      err.printf(Locale.ROOT, "jobcode: candidate pool %s%s%n", opened.pool().location(),
           settings.writeEnabled() ? "; adding, replacing and deleting CVs is on" : "");
       if (settings.metrics()) {
         err.printf(Locale.ROOT, "jobcode: metrics on http://%s:%d/metrics%n", host, server.port());
@@ -161,7 +160,7 @@ final class ServeCommand implements Callable<Integer> {
       }
       IndexCommand.addCvs(opened, cvs, err);
     } else {
-      err.println("jobcode: a new, empty candidate pool at " + opened.pool().dir()
+      err.println("jobcode: a new, empty candidate pool at " + opened.pool().location()
           + "; add CVs with 'jobcode candidates add'");
     }
   }

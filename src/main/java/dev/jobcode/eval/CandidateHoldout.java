@@ -9,7 +9,7 @@ import dev.jobcode.classify.Mode;
 import dev.jobcode.classify.Query;
 import dev.jobcode.corpus.Cv;
 import dev.jobcode.index.Candidate;
-import dev.jobcode.index.CandidatePool;
+import dev.jobcode.index.CandidateStore;
 import dev.jobcode.index.PooledCv;
 import dev.jobcode.taxonomy.OnetCodes;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ public final class CandidateHoldout {
    *
    * @throws IllegalArgumentException when the share leaves none held out, or none to vote
    */
-  public static CandidateHoldout draw(CandidatePool pool, double share, long seed) {
+  public static CandidateHoldout draw(CandidateStore pool, double share, long seed) {
     List<Candidate> labelled = new ArrayList<>(pool.list().stream().filter(PooledCv::votes).map(Candidate::of).toList());
     labelled.sort(Comparator.comparing(Candidate::id));
     Collections.shuffle(labelled, new Random(seed));
@@ -83,12 +83,12 @@ public final class CandidateHoldout {
   }
 
   /** Classifies the held-out CVs of {@code pool}: by the vote of {@code k} neighbours, and by the classifier. */
-  public Result evaluate(Classifier classifier, CandidatePool pool, int k) {
+  public Result evaluate(Classifier classifier, CandidateStore pool, int k) {
     return evaluate(classifier, pool, k, CvStyles.Style.GENERATED, true);
   }
 
   /** As above, with the held-out CVs written in {@code style}, their mojibake repaired or not. */
-  public Result evaluate(Classifier classifier, CandidatePool pool, int k, CvStyles.Style style, boolean repair) {
+  public Result evaluate(Classifier classifier, CandidateStore pool, int k, CvStyles.Style style, boolean repair) {
     List<Cv> cvs = new ArrayList<>(heldOut.size());
     for (Candidate c : heldOut) {
       Cv cv = pool.get(c.id()).orElseThrow().cv();

@@ -43,7 +43,7 @@ public record CandidateFilter(String onetCode, String majorGroup, String level, 
   }
 
   /** How a skill's name is indexed and looked up. */
-  static String skillTerm(String name) {
+  public static String skillTerm(String name) {
     return name.toLowerCase(java.util.Locale.ROOT);
   }
 

@@ -70,38 +70,10 @@ import org.apache.lucene.util.IOUtils;
  *
  * <p>A pool opened read-only ({@link #openReadOnly}) sees the pool as it was committed when it opened.
  */
-public final class CandidatePool implements AutoCloseable {
+public final class CandidatePool implements CandidateStore {
   public static final String LUCENE_DIR = "lucene";
   /** How soon after a delete or replace the old text is merged out of the files. */
   public static final Duration MERGE_DELAY = Duration.ofSeconds(10);
-
-  /** A CV found, with the cosine similarity of its vector to the query. */
-  public record Match(PooledCv entry, float score) {
-    public Candidate candidate() {
-      return Candidate.of(entry);
-    }
-  }
-
-  /** One CV to store with its unit vector; {@code replace}: the id must exist (else it must not). */
-  public record Put(PooledCv entry, float[] vector, boolean replace) {
-    public Put {
-      Objects.requireNonNull(entry, "entry");
-      Objects.requireNonNull(vector, "vector");
-    }
-  }
-
-  /** What became of a {@link Put}. */
-  public enum Outcome { ADDED, REPLACED, DUPLICATE, ID_TAKEN, NOT_FOUND }
-
-  /** @param duplicateOf for {@link Outcome#DUPLICATE}, the id of the CV with the same text */
-  public record PutResult(String id, Outcome outcome, String duplicateOf) {
-    public boolean stored() {
-      return outcome == Outcome.ADDED || outcome == Outcome.REPLACED;
-    }
-  }
-
-  /** What a delete removed, and when. */
-  public record Receipt(String id, String deletedAt, String name, String headline, String addedAt, int textChars) {}
 
   private final Path dir;
   private final FSDirectory directory;
@@ -144,9 +116,7 @@ public final class CandidatePool implements AutoCloseable {
     if (!PoolMeta.exists(dir)) {
       create(dir, model, hnsw);
     }
-    PoolMeta meta = PoolMeta.read(dir);
-    requireModel(dir, meta, model);
-    return openWriter(dir, meta, mergeDelay);
+    return CandidateStore.checked(openWriter(dir, PoolMeta.read(dir), mergeDelay), model);
   }
 
   /**
@@ -171,19 +141,7 @@ public final class CandidatePool implements AutoCloseable {
       Files.delete(tmp);
       createAt(tmp, encoder.model(), hnsw);
       try (CandidatePool fresh = openWriter(tmp, PoolMeta.read(tmp), MERGE_DELAY)) {
-        for (int from = 0; from < all.size(); from += 64) {
-          List<PooledCv> chunk = all.subList(from, Math.min(all.size(), from + 64));
-          List<float[]> vectors = encoder.encode(chunk.stream().map(e -> e.cv().text()).toList());
-          List<Put> puts = new ArrayList<>(chunk.size());
-          for (int i = 0; i < chunk.size(); i++) {
-            puts.add(new Put(chunk.get(i), vectors.get(i), false));
-          }
-          fresh.put(puts);
-          progress.progress(from + chunk.size(), all.size());
-        }
-        if (fresh.size() != all.size()) {
-          throw new IndexException("re-encoding verification failed: " + all.size() + " CVs, wrote " + fresh.size());
-        }
+        PoolCopy.copy(all, chunk -> encoder.encode(chunk.stream().map(e -> e.cv().text()).toList()), fresh, progress);
       }
       old.close();
       IndexDirectories.replace(tmp, dir);
@@ -280,19 +238,14 @@ public final class CandidatePool implements AutoCloseable {
         .setOpenMode(mode);
   }
 
-  /** Refuses a pool whose vectors another model made: they cannot be compared with this model's. */
-  private static void requireModel(Path dir, PoolMeta meta, ModelInfo model) {
-    if (!meta.model().sameModelAs(model)) {
-      throw new IndexException("the candidate pool at " + dir + " was encoded with model " + meta.model().id()
-          + " (sha256 " + meta.model().sha256().substring(0, 12) + "…), but the loaded model is " + model.id()
-          + " (sha256 " + model.sha256().substring(0, 12) + "…); re-encode it with 'jobcode candidates reencode --pool "
-          + dir + " --index INDEX' (INDEX: an occupation index built with " + model.id() + ")");
-    }
+  @Override
+  public String location() {
+    return dir.toString();
   }
 
-  /** Checks this pool against {@code model}; see {@link #open}. */
-  public void requireModel(ModelInfo model) {
-    requireModel(dir, meta, model);
+  @Override
+  public String reencodeCommand() {
+    return "jobcode candidates reencode --pool " + dir;
   }
 
   public Path dir() {
@@ -382,54 +335,61 @@ public final class CandidatePool implements AutoCloseable {
    * Stores CVs: adds new ones, replaces existing ones where the put says so, and refuses a CV whose
    * text another CV already has. One commit for all of them before returning.
    */
+  @Override
   public List<PutResult> put(List<Put> puts) {
     requireWritable();
     synchronized (writeLock) {
-      List<PutResult> results = new ArrayList<>(puts.size());
-      Map<String, String> batchTexts = new HashMap<>();   // text hash → id, for puts not yet searchable
-      Map<String, Boolean> batchIds = new HashMap<>();
-      boolean replaced = false;
       try {
         IndexSearcher s = searchers.acquire();
+        List<PutDecisions.Decision> decisions;
         try {
-          for (Put p : puts) {
-            String id = p.entry().id();
-            String hash = textHash(p.entry().cv().text());
-            boolean exists = batchIds.containsKey(id) || s.count(new TermQuery(new Term(Fields.CV_ID, id))) > 0;
-            String sameText = batchTexts.get(hash);
-            if (sameText == null) {
-              TopDocs same = s.search(new TermQuery(new Term(Fields.CV_TEXT_HASH, hash)), 1);
-              sameText = same.scoreDocs.length == 0 ? null : read(s, same.scoreDocs[0].doc).id();
+          decisions = PutDecisions.decide(puts, new PutDecisions.Holdings() {
+            @Override
+            public boolean hasId(String id) {
+              return count(s, Fields.CV_ID, id) > 0;
             }
-            Outcome outcome;
-            if (p.replace() && !exists) {
-              outcome = Outcome.NOT_FOUND;
-            } else if (sameText != null && (!p.replace() || !sameText.equals(id))) {
-              outcome = Outcome.DUPLICATE;   // the same CV again, under its id or another
-            } else if (!p.replace() && exists) {
-              outcome = Outcome.ID_TAKEN;
-            } else {
-              outcome = exists ? Outcome.REPLACED : Outcome.ADDED;
-              writer.updateDocument(new Term(Fields.CV_ID, id), document(p.entry(), p.vector(), hash));
-              batchIds.put(id, true);
-              batchTexts.put(hash, id);
-              replaced |= exists;
+
+            @Override
+            public String idWithText(String textHash) {
+              try {
+                TopDocs same = s.search(new TermQuery(new Term(Fields.CV_TEXT_HASH, textHash)), 1);
+                return same.scoreDocs.length == 0 ? null : read(s, same.scoreDocs[0].doc).id();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
             }
-            results.add(new PutResult(id, outcome, outcome == Outcome.DUPLICATE ? sameText : null));
-          }
+          });
         } finally {
           searchers.release(s);
         }
-        if (!batchIds.isEmpty()) {
+        boolean stored = false;
+        boolean replaced = false;
+        for (PutDecisions.Decision d : decisions) {
+          if (d.store()) {
+            writer.updateDocument(new Term(Fields.CV_ID, d.put().entry().id()),
+                document(d.put().entry(), d.put().vector(), d.textHash()));
+            stored = true;
+            replaced |= d.outcome() == Outcome.REPLACED;
+          }
+        }
+        if (stored) {
           commit();
           if (replaced) {
             scheduleMerge();
           }
         }
-      } catch (IOException e) {
+        return decisions.stream().map(PutDecisions.Decision::result).toList();
+      } catch (IOException | UncheckedIOException e) {
         throw new IndexException("writing to the candidate pool in " + dir + " failed: " + e.getMessage(), e);
       }
-      return results;
+    }
+  }
+
+  private static int count(IndexSearcher s, String field, String value) {
+    try {
+      return s.count(new TermQuery(new Term(field, value)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -447,7 +407,8 @@ public final class CandidatePool implements AutoCloseable {
           }
           writer.deleteDocuments(new Term(Fields.CV_ID, id));
           Cv cv = found.get().cv();
-          receipts.add(new Receipt(id, now, cv.name(), cv.headline(), found.get().addedAt(), cv.text().length()));
+          receipts.add(new Receipt(id, now, Instant.parse(now).plus(mergeDelay).toString(), cv.name(), cv.headline(),
+              found.get().addedAt(), cv.text().length()));
         }
         if (!receipts.isEmpty()) {
           commit();
@@ -569,20 +530,6 @@ public final class CandidatePool implements AutoCloseable {
   private static PooledCv read(IndexSearcher s, int doc) throws IOException {
     String json = s.storedFields().document(doc).get(Fields.CV_JSON);
     return Json.MAPPER.readValue(json, PooledCv.class);
-  }
-
-  /**
-   * What makes two CVs "the same text": the text with its white space folded, hashed. The same CV
-   * uploaded twice, as a PDF and as a DOCX, usually extracts to the same words in the same order.
-   */
-  public static String textHash(String text) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(text.strip().replaceAll("\\s+", " ").getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static String now() {

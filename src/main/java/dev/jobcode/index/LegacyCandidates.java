@@ -27,13 +27,13 @@ public final class LegacyCandidates {
   }
 
   /** The CVs of the index in {@code indexDir}, ready to put into a pool encoded by the same model. */
-  public static List<CandidatePool.Put> read(Path indexDir) {
+  public static List<CandidateStore.Put> read(Path indexDir) {
     IndexMeta meta = IndexMeta.read(indexDir);
     String source = meta.hasCandidates() ? meta.candidates().source() : null;
     return LuceneFolders.open(indexDir.resolve(IndexBuilder.CANDIDATES_DIR), "candidate index",
         "'jobcode index --cvs FILE'", (directory, reader) -> {
           try (reader; directory) {
-            List<CandidatePool.Put> puts = new ArrayList<>(reader.numDocs());
+            List<CandidateStore.Put> puts = new ArrayList<>(reader.numDocs());
             for (LeafReaderContext leaf : reader.leaves()) {
               StoredFields stored = leaf.reader().storedFields();
               Bits live = leaf.reader().getLiveDocs();
@@ -44,7 +44,7 @@ public final class LegacyCandidates {
                   continue;
                 }
                 var cv = CvFile.fromJson(stored.document(doc).get(Fields.CV_JSON));
-                puts.add(new CandidatePool.Put(new PooledCv(cv, List.of(), meta.builtAt(), source),
+                puts.add(new CandidateStore.Put(new PooledCv(cv, List.of(), meta.builtAt(), source),
                     vectors.vectorValue(it.index()).clone(), false));
               }
             }

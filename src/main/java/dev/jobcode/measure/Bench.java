@@ -8,15 +8,19 @@ import dev.jobcode.classify.TitleNormalizer;
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.index.Candidate;
 import dev.jobcode.index.CandidateFilter;
-import dev.jobcode.index.CandidatePool;
+import dev.jobcode.index.CandidateStore;
 import dev.jobcode.index.Fields;
 import dev.jobcode.index.Hit;
 import dev.jobcode.index.IndexMeta;
+import dev.jobcode.index.PooledCv;
 import dev.jobcode.index.VectorIndex;
 import dev.jobcode.server.JobcodeServer;
 import dev.jobcode.server.ServerSettings;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,7 +57,7 @@ public final class Bench {
    * Runs the plan against {@code classifier} and the {@code encoder} it was opened with, and
    * measures candidate search on {@code pool} when there is one (else null).
    */
-  public static BenchReport run(Encoder encoder, Classifier classifier, CandidatePool pool, Plan plan)
+  public static BenchReport run(Encoder encoder, Classifier classifier, CandidateStore pool, Plan plan)
       throws Exception {
     List<String> titles = plan.titles();
     BenchReport.Layer encoderLayer;
@@ -91,7 +95,7 @@ public final class Bench {
 
     BenchReport.Hnsw hnsw = recall(classifier, encoder, titles);
     BenchReport.Candidates candidates = pool == null || pool.size() == 0 ? null
-        : candidates(CandidateSearch.of(classifier, pool), pool, plan.candidateQueries());
+        : candidates(classifier, pool, plan.candidateQueries());
     IndexMeta meta = classifier.index().meta();
     BenchReport.Index index = new BenchReport.Index(classifier.index().dir().toString(),
         BuildBench.size(classifier.index().dir()), meta.buildSeconds());
@@ -132,8 +136,10 @@ public final class Bench {
    * each without a filter and with one (same major group and at least 5 years; by id, the same
    * occupation: a selective filter).
    */
-  private static BenchReport.Candidates candidates(CandidateSearch search, CandidatePool pool, int n) {
-    var labelled = pool.list().stream().filter(e -> e.cv().onetCode() != null).limit(n).toList();
+  public static BenchReport.Candidates candidates(Classifier classifier, CandidateStore pool, int n) {
+    CandidateSearch search = CandidateSearch.of(classifier, pool);
+    List<PooledCv> all = pool.list();
+    var labelled = all.stream().filter(e -> e.cv().onetCode() != null).limit(n).toList();
     List<Candidate> sample = labelled.stream().map(Candidate::of).toList();
     // A CV may be longer than a query may be: its start stands for it.
     List<String> texts = labelled.stream().map(e -> e.cv().text())
@@ -155,9 +161,41 @@ public final class Bench {
       idFiltered.time(() -> search.search(new CandidateQuery(null, c.id(), 10,
           new CandidateFilter(c.onetCode(), null, null, null, null))));
     }
-    return new BenchReport.Candidates(pool.size(), sample.size(), BenchReport.Percentiles.of(textPlain),
+    Map<String, float[]> vectors = new HashMap<>();
+    all.forEach(e -> pool.vector(e.id()).ifPresent(v -> vectors.put(e.id(), v)));
+    double[] recall = new double[2];
+    for (Candidate c : sample) {
+      recall[0] += storeRecall(pool, all, vectors, c, null);
+      recall[1] += storeRecall(pool, all, vectors, c, c.onetCode());
+    }
+    return new BenchReport.Candidates(pool.location(), pool.size(), sample.size(), BenchReport.Percentiles.of(textPlain),
         BenchReport.Percentiles.of(textFiltered), BenchReport.Percentiles.of(idPlain),
-        BenchReport.Percentiles.of(idFiltered));
+        BenchReport.Percentiles.of(idFiltered), recall[0] / sample.size(), recall[1] / sample.size());
+  }
+
+  /** The share of the exact top 10 (by the stored vectors, same occupation when given) that the store finds. */
+  private static double storeRecall(CandidateStore pool, List<PooledCv> all, Map<String, float[]> vectors, Candidate c,
+                                    String onetCode) {
+    float[] q = vectors.get(c.id());
+    List<String> exact = all.stream()
+        .filter(e -> !e.id().equals(c.id()) && (onetCode == null || onetCode.equals(e.cv().onetCode())))
+        .sorted(Comparator.comparingDouble((PooledCv e) -> -dot(q, vectors.get(e.id()))).thenComparing(PooledCv::id))
+        .limit(10).map(PooledCv::id).toList();
+    if (exact.isEmpty()) {
+      return 1;
+    }
+    CandidateFilter filter = onetCode == null ? CandidateFilter.NONE : new CandidateFilter(onetCode, null, null, null, null);
+    Set<String> found = new HashSet<>();
+    pool.search(q, 10, filter, Set.of(c.id())).forEach(m -> found.add(m.entry().id()));
+    return exact.stream().filter(found::contains).count() / (double) exact.size();
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
   }
 
   /** recall@10 of HNSW against exact search on title vectors, asking HNSW for 10 and for the classifier's count. */

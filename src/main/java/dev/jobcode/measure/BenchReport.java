@@ -43,12 +43,18 @@ public record BenchReport(int titles, String model, Layer encoder, Layer classif
                      @JsonProperty("recall_at_10_asking_10") double recallAt10Asking10, double hnswP50Ms,
                      double exactP50Ms) {}
 
-  /** Candidate search, k = 10, by a CV's text and by its id, each without and with a filter. */
-  public record Candidates(int count, int queries,
+  /**
+   * Candidate search, k = 10, by a CV's text and by its id, each without and with a filter; and the
+   * store's recall@10 by id against exact search over every stored vector, without and with the
+   * same-occupation filter.
+   */
+  public record Candidates(String store, int count, int queries,
                            @JsonUnwrapped(prefix = "by_text_") Percentiles byText,
                            @JsonUnwrapped(prefix = "by_text_filtered_") Percentiles byTextFiltered,
                            @JsonUnwrapped(prefix = "by_id_") Percentiles byId,
-                           @JsonUnwrapped(prefix = "by_id_filtered_") Percentiles byIdFiltered) {}
+                           @JsonUnwrapped(prefix = "by_id_filtered_") Percentiles byIdFiltered,
+                           @JsonProperty("recall_at_10") double recallAt10,
+                           @JsonProperty("recall_at_10_filtered") double recallAt10Filtered) {}
 
   /** The index measured: where, its bytes on disk, and how long its own build took. */
   public record Index(String path, long sizeBytes, double buildSeconds) {}

@@ -26,10 +26,7 @@ public final class BenchTable {
         hnsw.recallAt10(), hnsw.candidates(), hnsw.recallAt10Asking10(), hnsw.hnswP50Ms(), hnsw.exactP50Ms());
     BenchReport.Candidates c = r.candidates();
     if (c != null) {
-      line(b, "candidate search, %,d CVs, k 10 (p50/p99 ms): by text %.1f/%.1f, filtered %.1f/%.1f; by id %.2f/%.2f, "
-              + "filtered %.2f/%.2f", c.count(), c.byText().p50Ms(), c.byText().p99Ms(),
-          c.byTextFiltered().p50Ms(), c.byTextFiltered().p99Ms(), c.byId().p50Ms(), c.byId().p99Ms(),
-          c.byIdFiltered().p50Ms(), c.byIdFiltered().p99Ms());
+      line(b, "%s", candidates(c));
     }
     BenchReport.Build build = r.build();
     line(b, "index build, %d occupations (%,d texts): %.1f s vs %.1f s pure encoding = %.2f×",
@@ -55,5 +52,14 @@ public final class BenchTable {
 
   private static void line(StringBuilder b, String format, Object... args) {
     b.append(String.format(Locale.ROOT, format, args)).append('\n');
+  }
+
+  /** The candidate store's line: latency by text and by id, plain and filtered, and recall against exact search. */
+  public static String candidates(BenchReport.Candidates c) {
+    return String.format(java.util.Locale.ROOT, "candidate search, %,d CVs in %s, k 10 (p50/p99 ms): by text %.1f/%.1f, "
+            + "filtered %.1f/%.1f; by id %.2f/%.2f, filtered %.2f/%.2f; recall@10 vs exact %.3f, filtered %.3f",
+        c.count(), c.store(), c.byText().p50Ms(), c.byText().p99Ms(), c.byTextFiltered().p50Ms(),
+        c.byTextFiltered().p99Ms(), c.byId().p50Ms(), c.byId().p99Ms(), c.byIdFiltered().p50Ms(),
+        c.byIdFiltered().p99Ms(), c.recallAt10(), c.recallAt10Filtered());
   }
 }

@@ -10,8 +10,9 @@ import dev.jobcode.classify.OccupationMatch;
 import dev.jobcode.corpus.Cv;
 import dev.jobcode.encoder.ModelInfo;
 import dev.jobcode.index.Candidate;
-import dev.jobcode.index.CandidatePool;
+import dev.jobcode.index.CandidateStore;
 import dev.jobcode.index.IndexMeta;
+import dev.jobcode.index.PoolMeta;
 import dev.jobcode.index.PooledCv;
 import dev.jobcode.skills.SkillMatch;
 import dev.jobcode.index.OnetIndex;
@@ -166,11 +167,12 @@ public final class Api {
 
   /**
    * The receipt of an erasure: the CV is gone from search, GET and the vote since {@code deleted_at},
-   * and its text from the pool's files by {@code erased_from_files_by} (sooner on a clean stop).
+   * and its text from the pool's files by {@code erased_from_files_by} (sooner on a clean stop; absent
+   * when the store cannot promise a time: OpenSearch keeps deleted documents for its replicas a while).
    */
   public record DeleteReceipt(String id, String deletedAt, String erasedFromFilesBy, RemovedCv removed) {
-    static DeleteReceipt of(CandidatePool.Receipt r, java.time.Duration mergeDelay) {
-      return new DeleteReceipt(r.id(), r.deletedAt(), CandidateWriteController.erasedBy(r.deletedAt(), mergeDelay),
+    static DeleteReceipt of(CandidateStore.Receipt r) {
+      return new DeleteReceipt(r.id(), r.deletedAt(), r.erasedFromFilesBy(),
           new RemovedCv(r.name(), r.headline(), r.addedAt(), r.textChars()));
     }
   }
@@ -237,19 +239,19 @@ public final class Api {
 
   /** {@code candidates}: the CVs of the candidate pool served beside the index (absent without a pool). */
   public record IndexRef(String path, int occupations, int documents, Integer candidates, String builtAt) {
-    static IndexRef of(OnetIndex index, Optional<CandidatePool> pool) {
+    static IndexRef of(OnetIndex index, Optional<CandidateStore> pool) {
       IndexMeta meta = index.meta();
       int documents = meta.documents().values().stream().mapToInt(Integer::intValue).sum();
       return new IndexRef(index.dir().toString(), meta.occupations(), documents,
-          pool.map(CandidatePool::size).orElse(null), meta.builtAt());
+          pool.map(CandidateStore::size).orElse(null), meta.builtAt());
     }
   }
 
   /** The candidate pool: its folder, its CVs (labelled: with the caller's occupation), its last change. */
   public record PoolRef(String path, int candidates, int labelled, String changedAt, boolean writable) {
-    static PoolRef of(CandidatePool pool, boolean writable) {
-      return new PoolRef(pool.dir().toString(), pool.meta().count(), pool.meta().labelled(), pool.meta().changedAt(),
-          writable);
+    static PoolRef of(CandidateStore pool, boolean writable) {
+      PoolMeta meta = pool.meta();
+      return new PoolRef(pool.location(), meta.count(), meta.labelled(), meta.changedAt(), writable);
     }
   }
 

@@ -7,7 +7,7 @@ import dev.jobcode.corpus.Cv;
 import dev.jobcode.corpus.CvFile;
 import dev.jobcode.documents.ExtractionException;
 import dev.jobcode.documents.TextExtractor;
-import dev.jobcode.index.CandidatePool;
+import dev.jobcode.index.CandidateStore;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import io.javalin.openapi.HttpMethod;
@@ -43,12 +43,12 @@ final class CandidateWriteController {
       + "document, or took too long to read. Nothing was changed.";
 
   private final ServedIndex served;
-  private final CandidatePool pool;
+  private final CandidateStore pool;
   private final BearerToken token;
   private final TextExtractor extractor;
   private final long maxUploadBytes;
 
-  CandidateWriteController(ServedIndex served, CandidatePool pool, String token, TextExtractor extractor,
+  CandidateWriteController(ServedIndex served, CandidateStore pool, String token, TextExtractor extractor,
                            long maxUploadBytes) {
     this.served = served;
     this.pool = pool;
@@ -125,11 +125,11 @@ final class CandidateWriteController {
   void delete(Context ctx) {
     token.require(ctx);
     String id = ctx.pathParam("id");
-    List<CandidatePool.Receipt> receipts = pool.delete(List.of(id));
+    List<CandidateStore.Receipt> receipts = pool.delete(List.of(id));
     if (receipts.isEmpty()) {
       throw ApiException.notFound("no candidate with id '" + id + "'");
     }
-    ctx.json(Api.DeleteReceipt.of(receipts.get(0), pool.mergeDelay()));
+    ctx.json(Api.DeleteReceipt.of(receipts.get(0)));
   }
 
   /** Reads the CV from the body, stores it, and answers what became of it. */
@@ -261,10 +261,5 @@ final class CandidateWriteController {
   private static Cv withId(Cv cv, String id) {
     return new Cv(id, cv.name(), cv.headline(), cv.onetCode(), cv.onetTitle(), cv.majorGroup(), cv.level(),
         cv.years(), cv.it(), cv.summary(), cv.skills(), cv.experience(), cv.text());
-  }
-
-  /** When a delete's text has left the files at the latest. */
-  static String erasedBy(String deletedAt, java.time.Duration mergeDelay) {
-    return Instant.parse(deletedAt).plus(mergeDelay).toString();
   }
 }

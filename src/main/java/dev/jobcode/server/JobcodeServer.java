@@ -12,7 +12,8 @@ import dev.jobcode.classify.InvalidQueryException;
 import dev.jobcode.corpus.CvFile;
 import dev.jobcode.documents.ExtractionLimits;
 import dev.jobcode.documents.TextExtractor;
-import dev.jobcode.index.CandidatePool;
+import dev.jobcode.index.CandidateStore;
+import dev.jobcode.index.StoreUnavailableException;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.index.OnetIndex;
 import dev.jobcode.json.Json;
@@ -74,7 +75,7 @@ public final class JobcodeServer {
   }
 
   /** Serves {@code classifier}'s index and the CVs of {@code pool}, without request logs (tests). */
-  public static JobcodeServer create(Classifier classifier, CandidatePool pool, ServerSettings settings) {
+  public static JobcodeServer create(Classifier classifier, CandidateStore pool, ServerSettings settings) {
     return create(new ServedIndex(classifier, pool), settings, RequestLog.NONE);
   }
 
@@ -161,6 +162,12 @@ public final class JobcodeServer {
     app.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, "invalid_request", e.getMessage()));
     app.exception(CandidateSearch.NoCandidatesException.class, (e, ctx) -> error(ctx, 404, "no_candidates", e.getMessage()));
     app.exception(CandidateSearch.UnknownCandidateException.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage()));
+    app.exception(StoreUnavailableException.class, (e, ctx) -> {
+      // The candidate store (an OpenSearch cluster) did not answer after retries: try again later.
+      LOG.warn("request {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      ctx.header("Retry-After", "5");
+      error(ctx, 503, "store_unavailable", "the candidate store did not answer; try again in a few seconds");
+    });
     app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(),
         CODES.getOrDefault(e.getStatus(), "error"), message(e, ctx)));
     app.exception(Exception.class, (e, ctx) -> {

@@ -2,7 +2,7 @@ package dev.jobcode.server;
 
 import dev.jobcode.candidates.CandidateSearch;
 import dev.jobcode.classify.Classifier;
-import dev.jobcode.index.CandidatePool;
+import dev.jobcode.index.CandidateStore;
 import dev.jobcode.index.IndexException;
 import dev.jobcode.index.OnetIndex;
 import java.io.IOException;
@@ -31,7 +31,7 @@ public final class ServedIndex implements AutoCloseable {
     private final CandidateSearch candidates;
     private final AtomicInteger refs = new AtomicInteger(1);
 
-    private Generation(Classifier classifier, CandidatePool pool) {
+    private Generation(Classifier classifier, CandidateStore pool) {
       this.classifier = classifier;
       this.candidates = CandidateSearch.of(classifier, pool);
     }
@@ -50,7 +50,7 @@ public final class ServedIndex implements AutoCloseable {
   }
 
   private final Manager manager;
-  private final CandidatePool pool;
+  private final CandidateStore pool;
   private final Object swapLock = new Object();
 
   /**
@@ -58,13 +58,13 @@ public final class ServedIndex implements AutoCloseable {
    * when this closes. The encoder stays its owner's, and so does {@code pool} (null: no candidates),
    * which every generation shares: a swap changes the occupations, never the CVs.
    */
-  public ServedIndex(Classifier classifier, CandidatePool pool) {
+  public ServedIndex(Classifier classifier, CandidateStore pool) {
     this.pool = pool;
     manager = new Manager(new Generation(Objects.requireNonNull(classifier, "classifier"), pool));
   }
 
   /** The candidate pool every generation searches, if there is one. */
-  public Optional<CandidatePool> pool() {
+  public Optional<CandidateStore> pool() {
     return Optional.ofNullable(pool);
   }
 

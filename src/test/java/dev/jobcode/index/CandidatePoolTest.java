@@ -41,8 +41,8 @@ class CandidatePoolTest {
   @TempDir
   Path tmp;
 
-  private static CandidatePool.Put put(Cv cv, boolean replace) {
-    return new CandidatePool.Put(new PooledCv(cv, List.of(), "2026-01-01T00:00:00Z", null),
+  private static CandidateStore.Put put(Cv cv, boolean replace) {
+    return new CandidateStore.Put(new PooledCv(cv, List.of(), "2026-01-01T00:00:00Z", null),
         ENCODER.encode(List.of(cv.text())).get(0), replace);
   }
 
@@ -70,10 +70,10 @@ class CandidatePoolTest {
   @Test
   void addedCvsAreFoundAtOnceAndSurviveAReopen() {
     try (CandidatePool pool = open(CandidatePool.MERGE_DELAY)) {
-      List<CandidatePool.PutResult> r = pool.put(List.of(put(cv("a", "icu nurse cardiac ward"), false),
+      List<CandidateStore.PutResult> r = pool.put(List.of(put(cv("a", "icu nurse cardiac ward"), false),
           put(cv("b", "java developer spring microservices"), false)));
-      assertThat(r).extracting(CandidatePool.PutResult::outcome)
-          .containsExactly(CandidatePool.Outcome.ADDED, CandidatePool.Outcome.ADDED);
+      assertThat(r).extracting(CandidateStore.PutResult::outcome)
+          .containsExactly(CandidateStore.Outcome.ADDED, CandidateStore.Outcome.ADDED);
       float[] q = ENCODER.encode(List.of("nurse on a cardiac ward")).get(0);
       assertThat(pool.search(q, 1, CandidateFilter.NONE, Set.of()).get(0).entry().id()).isEqualTo("a");
       assertThat(pool.get("b").orElseThrow().cv().text()).isEqualTo("java developer spring microservices");
@@ -91,19 +91,19 @@ class CandidatePoolTest {
   void theSameTextTwiceIsADuplicateAndATakenIdIsRefusedUnlessReplaced() {
     try (CandidatePool pool = open(CandidatePool.MERGE_DELAY)) {
       pool.put(List.of(put(cv("a", "icu nurse cardiac ward"), false)));
-      List<CandidatePool.PutResult> r = pool.put(List.of(
+      List<CandidateStore.PutResult> r = pool.put(List.of(
           put(cv("b", "  icu   nurse cardiac\nward "), false),     // the same words: a duplicate
           put(cv("a", "another text"), false),                    // the id is taken
           put(cv("c", "plumber"), true),                          // nothing to replace
           put(cv("d", "electrician"), false),
           put(cv("e", "electrician"), false)));                   // a duplicate within the batch
-      assertThat(r).extracting(CandidatePool.PutResult::outcome).containsExactly(CandidatePool.Outcome.DUPLICATE,
-          CandidatePool.Outcome.ID_TAKEN, CandidatePool.Outcome.NOT_FOUND, CandidatePool.Outcome.ADDED,
-          CandidatePool.Outcome.DUPLICATE);
+      assertThat(r).extracting(CandidateStore.PutResult::outcome).containsExactly(CandidateStore.Outcome.DUPLICATE,
+          CandidateStore.Outcome.ID_TAKEN, CandidateStore.Outcome.NOT_FOUND, CandidateStore.Outcome.ADDED,
+          CandidateStore.Outcome.DUPLICATE);
       assertThat(r.get(0).duplicateOf()).isEqualTo("a");
       assertThat(r.get(4).duplicateOf()).isEqualTo("d");
       assertThat(pool.put(List.of(put(cv("a", "icu nurse cardiac ward, now 7 years"), true))).get(0).outcome())
-          .isEqualTo(CandidatePool.Outcome.REPLACED);
+          .isEqualTo(CandidateStore.Outcome.REPLACED);
       assertThat(pool.list()).extracting(PooledCv::id).containsExactly("a", "d");
       assertThat(pool.get("a").orElseThrow().cv().text()).endsWith("now 7 years");
     }
@@ -113,7 +113,7 @@ class CandidatePoolTest {
   void inferredOccupationsFilterButNeverVote() {
     try (CandidatePool pool = open(CandidatePool.MERGE_DELAY)) {
       Cv nurse = cv("n", "icu nurse cardiac ward");
-      pool.put(List.of(new CandidatePool.Put(new PooledCv(nurse, List.of("onet_code", "major_group"), "t", "cv.pdf"),
+      pool.put(List.of(new CandidateStore.Put(new PooledCv(nurse, List.of("onet_code", "major_group"), "t", "cv.pdf"),
           ENCODER.encode(List.of(nurse.text())).get(0), false)));
       float[] q = ENCODER.encode(List.of("nurse")).get(0);
       CandidateFilter nurses = new CandidateFilter("29-1141.00", null, null, null, null);
@@ -159,15 +159,15 @@ class CandidatePoolTest {
   void anErasedCvsTextLeavesTheFilesOnceDeletionsAreMerged() throws Exception {
     String marker = PoolFiles.marker();
     try (CandidatePool pool = open(Duration.ofMillis(200))) {
-      List<CandidatePool.Put> puts = new ArrayList<>();
+      List<CandidateStore.Put> puts = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
         puts.add(put(cv("cv-" + i, "plain cv number " + i + " welder fabricator"), false));
       }
       pool.put(puts);
       pool.put(List.of(put(cv("secret", "nurse " + marker + " with a unique word"), false)));
       assertThat(PoolFiles.stored(tmp.resolve("pool"), marker)).as("the marker is stored before the delete").isTrue();
-      List<CandidatePool.Receipt> receipts = pool.delete(List.of("secret", "nobody"));
-      assertThat(receipts).extracting(CandidatePool.Receipt::id).containsExactly("secret");
+      List<CandidateStore.Receipt> receipts = pool.delete(List.of("secret", "nobody"));
+      assertThat(receipts).extracting(CandidateStore.Receipt::id).containsExactly("secret");
       assertThat(receipts.get(0).textChars()).isPositive();
       assertThat(pool.get("secret")).isEmpty();
       float[] q = ENCODER.encode(List.of("nurse " + marker)).get(0);
@@ -277,8 +277,8 @@ class CandidatePoolTest {
     writeLegacyCandidates(index, Fixtures.cvs().subList(0, 12));
     assertThat(LegacyCandidates.present(index)).isTrue();
     try (CandidatePool pool = open(CandidatePool.MERGE_DELAY)) {
-      List<CandidatePool.PutResult> r = pool.put(LegacyCandidates.read(index));
-      assertThat(r).allMatch(CandidatePool.PutResult::stored).hasSize(12);
+      List<CandidateStore.PutResult> r = pool.put(LegacyCandidates.read(index));
+      assertThat(r).allMatch(CandidateStore.PutResult::stored).hasSize(12);
       assertThat(pool.get("cv-00001").orElseThrow().cv()).isEqualTo(Fixtures.cvs().get(0));
       assertThat(pool.meta().labelled()).isEqualTo(12);
     }

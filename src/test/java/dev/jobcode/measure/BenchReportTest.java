@@ -16,8 +16,9 @@ class BenchReportTest {
     BenchReport.Http http = new BenchReport.Http(new BenchReport.Percentiles(7.04, 13.97), 375, 16, 243);
     BenchReport.Build build = new BenchReport.Build(150, 7000, 10, 10.8, 1.08);
     BenchReport.Hnsw hnsw = new BenchReport.Hnsw(500, 300, 0.994, 0.95, 0.8, 12.5);
-    BenchReport.Candidates candidates = new BenchReport.Candidates(10_000, 200, new BenchReport.Percentiles(20, 30),
-        new BenchReport.Percentiles(21, 31), new BenchReport.Percentiles(1, 2), new BenchReport.Percentiles(0.5, 0.9));
+    BenchReport.Candidates candidates = new BenchReport.Candidates("index/candidates", 10_000, 200,
+        new BenchReport.Percentiles(20, 30), new BenchReport.Percentiles(21, 31), new BenchReport.Percentiles(1, 2),
+        new BenchReport.Percentiles(0.5, 0.9), 0.995, 0.99);
     return new BenchReport(2024, "e5-small-v2-q", encoder, classify, http, 3, hnsw, candidates,
         new BenchReport.Index("index/default", 130_000_000, 431), build,
         BenchReport.Ratios.of(encoder, classify, http, build, peer), hnsw.recallAt10(), peer, 321_000_000);
@@ -50,9 +51,10 @@ class BenchReportTest {
         "/rounds",
         "/hnsw/queries", "/hnsw/candidates", "/hnsw/recall_at_10", "/hnsw/recall_at_10_asking_10",
         "/hnsw/hnsw_p50_ms", "/hnsw/exact_p50_ms",
-        "/candidates/count", "/candidates/queries", "/candidates/by_text_p50_ms", "/candidates/by_text_p99_ms",
+        "/candidates/store", "/candidates/count", "/candidates/queries", "/candidates/by_text_p50_ms", "/candidates/by_text_p99_ms",
         "/candidates/by_text_filtered_p50_ms", "/candidates/by_text_filtered_p99_ms", "/candidates/by_id_p50_ms",
         "/candidates/by_id_p99_ms", "/candidates/by_id_filtered_p50_ms", "/candidates/by_id_filtered_p99_ms",
+        "/candidates/recall_at_10", "/candidates/recall_at_10_filtered",
         "/index/path", "/index/size_bytes", "/index/build_seconds",
         "/build/occupations", "/build/texts", "/build/encoding_seconds", "/build/build_seconds",
         "/build/build_vs_encoding",
@@ -106,8 +108,8 @@ class BenchReportTest {
         .contains("classify in-process                     5.43      9.52       361.0  p50 1.28× encoder; batch 0.78× encoder")
         .contains("HTTP /v1/classify, 16 clients")
         .contains("HNSW recall@10 vs exact search: 0.994 at 300 candidates (0.950 asking 10); p50 0.80 ms vs exact 12.50 ms")
-        .contains("candidate search, 10,000 CVs, k 10 (p50/p99 ms): by text 20.0/30.0, filtered 21.0/31.0; by id 1.00/2.00, "
-            + "filtered 0.50/0.90")
+        .contains("candidate search, 10,000 CVs in index/candidates, k 10 (p50/p99 ms): by text 20.0/30.0, filtered "
+            + "21.0/31.0; by id 1.00/2.00, filtered 0.50/0.90; recall@10 vs exact 0.995, filtered 0.990")
         .contains("index build, 150 occupations (7,000 texts): 10.8 s vs 10.0 s pure encoding = 1.08×")
         .contains("index on disk: 130.0 MB (built in 431.0 s); peak heap 321 MB")
         .contains("jobcode classify p50 0.154× the peer's, batch classify 2.33× the peer's batch embedding");

@@ -1,7 +1,7 @@
 package dev.jobcode.server;
 
 import dev.jobcode.classify.Classifier;
-import dev.jobcode.index.CandidatePool;
+import dev.jobcode.index.CandidateStore;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +27,7 @@ final class LiveServers implements AfterEachCallback {
   }
 
   /** Serves {@code classifier}'s index and {@code pool}'s CVs until the test ends. */
-  JobcodeServer start(Classifier classifier, CandidatePool pool, ServerSettings settings, JobcodeServer.RequestLog log) {
+  JobcodeServer start(Classifier classifier, CandidateStore pool, ServerSettings settings, JobcodeServer.RequestLog log) {
     JobcodeServer server = JobcodeServer.create(new ServedIndex(classifier, pool), settings, log).start("127.0.0.1", 0);
     started.add(server);
     return server;
