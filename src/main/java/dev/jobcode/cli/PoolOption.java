@@ -63,6 +63,11 @@ final class PoolOption {
           + OpenSearchTarget.DEFAULT_EF_SEARCH + ")")
   Integer efSearch;
 
+  @Option(names = "--opensearch-int8",
+      description = "a new OpenSearch pool searches its vectors as 8-bit integers (Lucene scalar quantisation: a "
+          + "quarter of the memory; the floats stay on disk)")
+  boolean int8;
+
   /** True when the user named the pool (a folder or a cluster). */
   boolean given() {
     return pool != null || openSearch();
@@ -93,7 +98,8 @@ final class PoolOption {
       OpenSearchTarget target = OpenSearchTarget.of(openSearchUrl,
           openSearchIndex != null ? openSearchIndex : OpenSearchTarget.DEFAULT_INDEX);
       target = target.withLayout(shards != null ? shards : target.shards(),
-          replicas != null ? replicas : target.replicas(), efSearch != null ? efSearch : target.efSearch());
+          replicas != null ? replicas : target.replicas(), efSearch != null ? efSearch : target.efSearch())
+          .withInt8(int8);
       String user = openSearchUser != null ? openSearchUser : blankToNull(System.getenv(USER_ENV));
       String password = Tokens.read(openSearchPasswordFile, "--opensearch-password-file", PASSWORD_ENV);
       if (user != null && password == null) {

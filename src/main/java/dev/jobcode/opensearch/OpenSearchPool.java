@@ -213,9 +213,7 @@ public final class OpenSearchPool implements CandidateStore {
       try {
         List<PooledCv> all = old.list();
         create(old.connection, target, fresh, encoder.model(), hnsw, false);
-        OpenSearchTarget copyTarget = new OpenSearchTarget(target.urls(), fresh, target.user(), target.password(),
-            target.shards(), target.replicas(), target.efSearch());
-        try (OpenSearchPool copy = openExisting(copyTarget)) {
+        try (OpenSearchPool copy = openExisting(target.withIndex(fresh))) {
           PoolCopy.copy(all, chunk -> encoder.encode(chunk.stream().map(e -> e.cv().text()).toList()), copy, progress);
         }
         old.retrying.call("the alias swap", () -> old.client.indices().updateAliases(u -> u
@@ -254,9 +252,15 @@ public final class OpenSearchPool implements CandidateStore {
     properties.put(F_ADDED_AT, Property.of(p -> p.date(d -> d)));
     properties.put(F_ENTRY, Property.of(p -> p.object(o -> o.enabled(false))));   // kept, never indexed
     properties.put(F_VECTOR, Property.of(p -> p.knnVector(v -> v.dimension(model.dimension())
-        .method(m -> m.name("hnsw").engine("lucene").spaceType("cosinesimil")
-            .parameters("m", JsonData.of(hnsw.m()))
-            .parameters("ef_construction", JsonData.of(hnsw.beamWidth()))))));
+        .method(m -> {
+          m.name("hnsw").engine("lucene").spaceType("cosinesimil")
+              .parameters("m", JsonData.of(hnsw.m()))
+              .parameters("ef_construction", JsonData.of(hnsw.beamWidth()));
+          if (target.int8()) {   // Lucene's scalar quantisation: int8 in the graph, floats kept on disk
+            m.parameters("encoder", JsonData.of(Map.of("name", "sq")));
+          }
+          return m;
+        }))));
     c.retrying.call("creating index " + index, () -> c.client.indices().create(r -> {
       r.index(index)
           .settings(s -> s.knn(true).numberOfShards(target.shards()).numberOfReplicas(target.replicas()))

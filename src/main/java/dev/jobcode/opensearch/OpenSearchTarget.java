@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * @param shards primary shards of a new pool's index
  * @param replicas copies of each shard on other nodes
  * @param efSearch candidates the HNSW search visits per shard (at least k)
+ * @param int8 a new pool's vectors searched as 8-bit integers (Lucene's scalar quantisation: a
+ *     quarter of the memory), the floats kept on disk beside them
  */
 public record OpenSearchTarget(List<URI> urls, String index, String user, String password, int shards,
-                               int replicas, int efSearch) {
+                               int replicas, int efSearch, boolean int8) {
   public static final String DEFAULT_INDEX = "jobcode-candidates";
   public static final int DEFAULT_SHARDS = 2;
   public static final int DEFAULT_REPLICAS = 1;
@@ -59,7 +61,7 @@ public record OpenSearchTarget(List<URI> urls, String index, String user, String
   /** {@code urls} given as one comma-separated string, with the defaults for the rest. */
   public static OpenSearchTarget of(String urls, String index) {
     return new OpenSearchTarget(parseUrls(urls), index, null, null, DEFAULT_SHARDS, DEFAULT_REPLICAS,
-        DEFAULT_EF_SEARCH);
+        DEFAULT_EF_SEARCH, false);
   }
 
   public static List<URI> parseUrls(String urls) {
@@ -76,11 +78,20 @@ public record OpenSearchTarget(List<URI> urls, String index, String user, String
   }
 
   public OpenSearchTarget withCredentials(String user, String password) {
-    return new OpenSearchTarget(urls, index, user, password, shards, replicas, efSearch);
+    return new OpenSearchTarget(urls, index, user, password, shards, replicas, efSearch, int8);
   }
 
   public OpenSearchTarget withLayout(int shards, int replicas, int efSearch) {
-    return new OpenSearchTarget(urls, index, user, password, shards, replicas, efSearch);
+    return new OpenSearchTarget(urls, index, user, password, shards, replicas, efSearch, int8);
+  }
+
+  public OpenSearchTarget withInt8(boolean int8) {
+    return new OpenSearchTarget(urls, index, user, password, shards, replicas, efSearch, int8);
+  }
+
+  /** The same cluster and settings, another index (a re-encoding's new one). */
+  public OpenSearchTarget withIndex(String index) {
+    return new OpenSearchTarget(urls, index, user, password, shards, replicas, efSearch, int8);
   }
 
   /** For people: the first node and the index ("http://127.0.0.1:9200/jobcode-candidates"). */

@@ -7,6 +7,8 @@ import dev.jobcode.json.Json;
 import dev.jobcode.testing.Fixtures;
 import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
+import dev.jobcode.index.CandidateStore;
+import dev.jobcode.index.StoreUnavailableException;
 import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -146,5 +148,28 @@ class CandidateServerTest {
       Answer health = call(client, "GET", "/health", null);
       assertThat(health.json().at("/index/candidates").asInt()).isEqualTo(Fixtures.FIXTURE_CVS);
     });
+  }
+
+  @Test
+  void aStoreThatDoesNotAnswerIsA503WithRetryAfterNeverA500() {
+    CandidateStore pool = Fixtures.pool();
+    CandidateStore down = (CandidateStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {CandidateStore.class}, (proxy, method, args) -> switch (method.getName()) {
+          case "search", "get", "vector", "list" -> throw new StoreUnavailableException(
+              "OpenSearch at http://10.0.0.9:9200/pool did not answer", new java.io.IOException("refused"));
+          default -> method.invoke(pool, args);
+        });
+    JavalinTest.test(JobcodeServer.create(Fixtures.classifier(), down, Fixtures.smallLimits()).javalin(),
+        (server, client) -> {
+          try (Response r = client.request("/v1/candidates/search", b -> b.post(RequestBody.create(
+              "{\"text\": \"" + NURSE + "\"}", MediaType.get("application/json"))))) {
+            assertThat(r.code()).isEqualTo(503);
+            assertThat(r.header("Retry-After")).isEqualTo("5");
+            String body = r.body().string();
+            assertThat(Json.MAPPER.readTree(body).at("/error/code").asText()).isEqualTo("store_unavailable");
+            assertThat(body).doesNotContain("10.0.0.9");   // where the store is stays in the server's log
+          }
+          assertThat(call(client, "GET", "/v1/candidates/cv-00001", null).status()).isEqualTo(503);
+        });
   }
 }
