@@ -233,6 +233,17 @@ public final class OpenSearchPool implements CandidateStore {
     }
   }
 
+  /**
+   * The response, unless a shard failed to answer (a node leaving mid-search answers 200 with
+   * {@code _shards.failed}): then a retryable failure, so that no search returns part of the pool.
+   */
+  private static <T> SearchResponse<T> whole(SearchResponse<T> r) throws IOException {
+    if (r.shards() != null && r.shards().failed() > 0) {
+      throw new IOException(r.shards().failed() + " of " + r.shards().total() + " shards did not answer");
+    }
+    return r;
+  }
+
   private static String concreteName(String alias) {
     return alias + "-" + DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC).format(Instant.now());
   }
@@ -324,10 +335,10 @@ public final class OpenSearchPool implements CandidateStore {
   /** The model and HNSW settings from {@code _meta}, and the counts and last change asked of the cluster now. */
   @Override
   public PoolMeta meta() {
-    SearchResponse<Void> r = retrying.call("counting CVs", () -> client.search(s -> s.index(target.index()).size(0)
+    SearchResponse<Void> r = retrying.call("counting CVs", () -> whole(client.search(s -> s.index(target.index()).size(0)
         .trackTotalHits(t -> t.enabled(true))
         .aggregations("labelled", a -> a.filter(f -> f.term(t -> t.field(F_LABELLED).value(FieldValue.of(true)))))
-        .aggregations("latest", a -> a.max(m -> m.field(F_ADDED_AT))), Void.class));
+        .aggregations("latest", a -> a.max(m -> m.field(F_ADDED_AT))), Void.class)));
     int count = (int) r.hits().total().value();
     int labelled = (int) r.aggregations().get("labelled").filter().docCount();
     String latest = r.aggregations().get("latest").max().valueAsString();
@@ -346,7 +357,13 @@ public final class OpenSearchPool implements CandidateStore {
 
   @Override
   public int size() {
-    long count = retrying.call("counting CVs", () -> client.count(c -> c.index(target.index())).count());
+    long count = retrying.call("counting CVs", () -> {
+      var r = client.count(c -> c.index(target.index()));
+      if (r.shards() != null && r.shards().failed() > 0) {
+        throw new IOException(r.shards().failed() + " of " + r.shards().total() + " shards did not answer");
+      }
+      return r.count();
+    });
     return (int) count;
   }
 
@@ -363,14 +380,14 @@ public final class OpenSearchPool implements CandidateStore {
     String after = null;
     while (true) {
       String from = after;
-      SearchResponse<PoolDocument> page = retrying.call("listing CVs", () -> client.search(s -> {
+      SearchResponse<PoolDocument> page = retrying.call("listing CVs", () -> whole(client.search(s -> {
         s.index(target.index()).size(PAGE).source(src -> src.filter(f -> f.excludes(F_VECTOR)))
             .sort(o -> o.field(f -> f.field(F_ID).order(SortOrder.Asc)));
         if (from != null) {
           s.searchAfter(FieldValue.of(from));
         }
         return s;
-      }, PoolDocument.class));
+      }, PoolDocument.class)));
       List<Hit<PoolDocument>> hits = page.hits().hits();
       hits.forEach(h -> all.add(h.source().entry()));
       if (hits.size() < PAGE) {
@@ -395,13 +412,13 @@ public final class OpenSearchPool implements CandidateStore {
     }
     Optional<Query> only = OpenSearchFilters.of(filter, excludedIds);
     int ef = Math.max(k, target.efSearch());
-    SearchResponse<PoolDocument> r = retrying.call("the k-NN search", () -> client.search(s -> s
+    SearchResponse<PoolDocument> r = retrying.call("the k-NN search", () -> whole(client.search(s -> s
         .index(target.index()).size(k).source(src -> src.filter(f -> f.excludes(F_VECTOR)))
         .query(q -> q.knn(n -> {
           n.field(F_VECTOR).vector(vector).k(k).methodParameters("ef_search", JsonData.of(ef));
           only.ifPresent(n::filter);
           return n;
-        })), PoolDocument.class));
+        })), PoolDocument.class)));
     List<Match> matches = new ArrayList<>(k);
     for (Hit<PoolDocument> hit : r.hits().hits()) {
       // The Lucene engine's cosine score is (1 + cos) / 2, as in the embedded store.
@@ -456,13 +473,13 @@ public final class OpenSearchPool implements CandidateStore {
       ids.add(FieldValue.of(p.entry().id()));
       hashes.add(FieldValue.of(CandidateStore.textHash(p.entry().cv().text())));
     }
-    SearchResponse<PoolDocument> r = retrying.call("looking up ids and texts", () -> client.search(s -> s
+    SearchResponse<PoolDocument> r = retrying.call("looking up ids and texts", () -> whole(client.search(s -> s
         .index(target.index()).size(2 * puts.size())
         .source(src -> src.filter(f -> f.includes(F_ID, F_TEXT_HASH)))
         .sort(o -> o.field(f -> f.field(F_ID).order(SortOrder.Asc)))
         .query(q -> q.bool(b -> b
             .should(x -> x.terms(t -> t.field(F_ID).terms(v -> v.value(ids))))
-            .should(x -> x.terms(t -> t.field(F_TEXT_HASH).terms(v -> v.value(hashes)))))), PoolDocument.class));
+            .should(x -> x.terms(t -> t.field(F_TEXT_HASH).terms(v -> v.value(hashes)))))), PoolDocument.class)));
     for (Hit<PoolDocument> hit : r.hits().hits()) {
       h.ids.add(hit.source().id());
       h.texts.putIfAbsent(hit.source().textHash(), hit.source().id());
