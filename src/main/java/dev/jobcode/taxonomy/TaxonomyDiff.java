@@ -20,7 +20,8 @@ import java.util.function.ToIntFunction;
  * and ignoring case: the loader and the index already keep one text per occupation on that rule (an
  * index stores one spelling of a text that several occupations share), so an index and the O*NET
  * folder it was built from compare as equal. Reported titles are not compared (30.0 has none), and
- * the texts of an added or removed occupation are not listed again as texts added or removed.
+ * the texts of an added or removed occupation are not listed again as texts added or removed, nor is
+ * a task that repeats its occupation's description, which an index keeps once, as the description.
  * Every list is sorted by code, and texts by their compared form, so the same releases always give
  * the same diff.
  *
@@ -140,11 +141,17 @@ public record TaxonomyDiff(Release from, Release to, Counts counts, List<GroupCo
     return comparedForm(a).equals(comparedForm(b));
   }
 
-  /** Per code and kind (alternate titles and tasks only): each text by its compared form, sorted. */
+  /**
+   * Per code and kind (alternate titles and tasks only): each text by its compared form, sorted. A
+   * task that repeats its occupation's description is left out: an index keeps that text once, as
+   * the description, and would otherwise differ from the folder it was built from.
+   */
   private static Map<String, Map<TextKind, SortedMap<String, String>>> comparedTexts(Taxonomy taxonomy) {
     Map<String, Map<TextKind, SortedMap<String, String>>> byCode = new TreeMap<>();
     for (OccupationText t : taxonomy.texts()) {
-      if (t.kind() == TextKind.ALTERNATE_TITLE || t.kind() == TextKind.TASK) {
+      boolean repeatsDescription = t.kind() == TextKind.TASK && taxonomy.occupation(t.code())
+          .map(o -> sameText(o.description(), t.text())).orElse(false);
+      if ((t.kind() == TextKind.ALTERNATE_TITLE || t.kind() == TextKind.TASK) && !repeatsDescription) {
         byCode.computeIfAbsent(t.code(), c -> new EnumMap<>(TextKind.class))
             .computeIfAbsent(t.kind(), k -> new TreeMap<>())
             .putIfAbsent(comparedForm(t.text()), t.text());
