@@ -2,6 +2,7 @@ package dev.jobcode.taxonomy;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.ToIntFunction;
+import java.util.regex.Pattern;
 
 /**
  * What changed from one taxonomy release to the next: occupations added and removed (by O*NET-SOC
@@ -31,6 +33,8 @@ import java.util.function.ToIntFunction;
 public record TaxonomyDiff(Release from, Release to, Counts counts, List<GroupCounts> byMajorGroup,
                            List<OccupationRef> added, List<OccupationRef> removed, List<Retitled> retitled,
                            List<Redescribed> redescribed, List<TextChanges> texts) {
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
   public TaxonomyDiff {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
@@ -134,7 +138,7 @@ public record TaxonomyDiff(Release from, Release to, Counts counts, List<GroupCo
 
   /** The form two texts are compared in: trimmed, white space collapsed, lower case. */
   static String comparedForm(String text) {
-    return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return WHITE_SPACE.matcher(text.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
   }
 
   private static boolean sameText(String a, String b) {
@@ -147,15 +151,20 @@ public record TaxonomyDiff(Release from, Release to, Counts counts, List<GroupCo
    * the description, and would otherwise differ from the folder it was built from.
    */
   private static Map<String, Map<TextKind, SortedMap<String, String>>> comparedTexts(Taxonomy taxonomy) {
+    Map<String, String> descriptions = new HashMap<>();
+    taxonomy.occupations().values().forEach(o -> descriptions.put(o.code(), comparedForm(o.description())));
     Map<String, Map<TextKind, SortedMap<String, String>>> byCode = new TreeMap<>();
     for (OccupationText t : taxonomy.texts()) {
-      boolean repeatsDescription = t.kind() == TextKind.TASK && taxonomy.occupation(t.code())
-          .map(o -> sameText(o.description(), t.text())).orElse(false);
-      if ((t.kind() == TextKind.ALTERNATE_TITLE || t.kind() == TextKind.TASK) && !repeatsDescription) {
-        byCode.computeIfAbsent(t.code(), c -> new EnumMap<>(TextKind.class))
-            .computeIfAbsent(t.kind(), k -> new TreeMap<>())
-            .putIfAbsent(comparedForm(t.text()), t.text());
+      if (t.kind() != TextKind.ALTERNATE_TITLE && t.kind() != TextKind.TASK) {
+        continue;
       }
+      String form = comparedForm(t.text());
+      if (t.kind() == TextKind.TASK && form.equals(descriptions.get(t.code()))) {
+        continue;
+      }
+      byCode.computeIfAbsent(t.code(), c -> new EnumMap<>(TextKind.class))
+          .computeIfAbsent(t.kind(), k -> new TreeMap<>())
+          .putIfAbsent(form, t.text());
     }
     return byCode;
   }
