@@ -8,9 +8,11 @@ import dev.jobcode.encoder.ModelSpec;
 import dev.jobcode.index.HnswParams;
 import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.IndexMeta;
+import dev.jobcode.index.IndexedTaxonomy;
 import dev.jobcode.skills.SkillDictionary;
 import dev.jobcode.taxonomy.OnetLoader;
 import dev.jobcode.taxonomy.Taxonomy;
+import dev.jobcode.taxonomy.TaxonomyDiff;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,9 @@ import picocli.CommandLine.Spec;
     description = "Build the occupation index from an O*NET text database (atomically: a failed build "
         + "leaves the previous index untouched).")
 final class IndexCommand implements Callable<Integer> {
+  /** What changed since the --previous release, beside the index it describes. */
+  static final String CHANGES_FILE = "changes.json";
+
   @Option(names = "--onet", paramLabel = "DIR",
       description = "O*NET text database folder (default: $ONET_DIR, else data/onet, else ../shared/data/onet/db_30_0_text)")
   Path onet;
@@ -43,6 +48,11 @@ final class IndexCommand implements Callable<Integer> {
       description = "CVs (.jsonl, .csv, .tsv or Excel; see the README) to add to the candidate pool (--pool) "
           + "once the occupations are built")
   Path cvs;
+
+  @Option(names = "--previous", paramLabel = "DIR",
+      description = "the release this one replaces (its index, e.g. the --out being rebuilt, or its O*NET folder): "
+          + "print what changed and write it to <out>/" + IndexCommand.CHANGES_FILE)
+  Path previous;
 
   @picocli.CommandLine.Mixin
   PoolOption pool = new PoolOption();
@@ -80,7 +90,17 @@ final class IndexCommand implements Callable<Integer> {
     if (cvs != null) {
       CvFile.read(cvs);   // a bad file fails in a second, not after the occupations' minutes
     }
-    build(onetDir, Optional.ofNullable(onetVersion), target, modelSpec, modelsDir, hnsw, err);
+    // Read before the build: the previous index may be the folder the build replaces, and a bad one fails in seconds.
+    Optional<Taxonomy> before = Optional.ofNullable(previous).map(IndexedTaxonomy::load);
+    Taxonomy taxonomy = OnetLoader.load(onetDir, Optional.ofNullable(onetVersion));
+    build(taxonomy, onetDir, target, modelSpec, modelsDir, hnsw, err);
+    before.ifPresent(old -> {
+      TaxonomyDiff diff = TaxonomyDiff.between(old, taxonomy);
+      Path file = target.resolve(CHANGES_FILE);
+      ChangesSummary.write(diff, file);
+      ChangesSummary.print(diff, ChangesSummary.DEFAULT_LIMIT, spec.commandLine().getOut());
+      err.printf(Locale.ROOT, "jobcode: what changed since %s is in %s%n", previous, file);
+    });
     if (cvs != null) {
       try (Engine opened = Engine.open(target, modelsDir, java.util.function.UnaryOperator.identity(), pool,
           Engine.PoolAccess.WRITE)) {
@@ -111,7 +131,11 @@ final class IndexCommand implements Callable<Integer> {
    */
   static IndexMeta build(Path onetDir, Optional<String> version, Path target, ModelSpec spec, Path modelsDir,
                          HnswParams hnsw, PrintWriter err) {
-    Taxonomy taxonomy = OnetLoader.load(onetDir, version);
+    return build(OnetLoader.load(onetDir, version), onetDir, target, spec, modelsDir, hnsw, err);
+  }
+
+  private static IndexMeta build(Taxonomy taxonomy, Path onetDir, Path target, ModelSpec spec, Path modelsDir,
+                                 HnswParams hnsw, PrintWriter err) {
     // The release's technology skills and tools, found in CVs and postings (none when it has no such file).
     SkillDictionary skills = Files.isRegularFile(onetDir.resolve(SkillDictionary.TECHNOLOGY_SKILLS))
         ? SkillDictionary.load(onetDir) : SkillDictionary.of(List.of());

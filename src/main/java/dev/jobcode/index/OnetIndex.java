@@ -43,14 +43,7 @@ public final class OnetIndex implements AutoCloseable {
           + expectedModel.id() + " (sha256 " + expectedModel.sha256().substring(0, 12)
           + "…); rebuild the index with this model or start with the model it was built with");
     }
-    SortedMap<String, Occupation> occupations = new TreeMap<>();
-    Path file = dir.resolve(IndexBuilder.OCCUPATIONS_FILE);
-    try {
-      List<Occupation> list = IndexMeta.JSON.readValue(file.toFile(), IndexBuilder.OCCUPATION_LIST);
-      list.forEach(o -> occupations.put(o.code(), o));
-    } catch (IOException | RuntimeException e) {
-      throw new IndexException("cannot read " + file + " (" + e.getMessage() + "); rebuild the index", e);
-    }
+    SortedMap<String, Occupation> occupations = readOccupations(dir);
     VectorIndex vectors = VectorIndex.open(dir.resolve(IndexBuilder.ONET_DIR));
     int expected = meta.vectors().values().stream().mapToInt(Integer::intValue).sum();
     if (vectors.size() != expected || occupations.size() != meta.occupations()) {
@@ -68,6 +61,19 @@ public final class OnetIndex implements AutoCloseable {
           + "); rebuild it", e);
     }
     return new OnetIndex(dir, meta, occupations, vectors, skills);
+  }
+
+  /** The index's {@code occupations.json}, by code. */
+  static SortedMap<String, Occupation> readOccupations(Path dir) {
+    SortedMap<String, Occupation> occupations = new TreeMap<>();
+    Path file = dir.resolve(IndexBuilder.OCCUPATIONS_FILE);
+    try {
+      List<Occupation> list = IndexMeta.JSON.readValue(file.toFile(), IndexBuilder.OCCUPATION_LIST);
+      list.forEach(o -> occupations.put(o.code(), o));
+    } catch (IOException | RuntimeException e) {
+      throw new IndexException("cannot read " + file + " (" + e.getMessage() + "); rebuild the index", e);
+    }
+    return occupations;
   }
 
   /**

@@ -2,7 +2,9 @@ package dev.jobcode.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobcode.index.IndexException;
+import dev.jobcode.index.IndexedTaxonomy;
 import dev.jobcode.index.OnetIndex;
+import dev.jobcode.taxonomy.TaxonomyDiff;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -35,7 +37,9 @@ final class AdminController {
   @OpenApi(path = PATH, methods = HttpMethod.POST, tags = "admin", operationId = "swapIndex",
       summary = "Serve another index without a restart (only when the server has an admin token)",
       description = "The new index is opened and checked first; the old one serves until it passes, and requests "
-          + "that started earlier finish on it.",
+          + "that started earlier finish on it. The answer says what changed from the taxonomy served before to the "
+          + "new one (changes): occupations added, removed, retitled and redescribed, alternate titles and tasks "
+          + "added and removed per occupation, counts by major group.",
       security = @OpenApiSecurity(name = ApiDocs.BEARER),
       requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(
           from = RequestShapes.SwapRequest.class,
@@ -55,9 +59,12 @@ final class AdminController {
     Path dir = swapPath(JsonBodies.object(ctx));
     OnetIndex before = served.current().index();
     try {
-      OnetIndex now = served.swap(dir).index();
-      ctx.json(new Api.SwapResponse(Api.TaxonomyRef.of(now.meta()), Api.IndexRef.of(now, served.pool()),
-          Api.TaxonomyRef.of(before.meta()), before.dir().toString()));
+      ctx.json(served.swap(dir, (old, next) -> {
+        OnetIndex now = next.index();
+        return new Api.SwapResponse(Api.TaxonomyRef.of(now.meta()), Api.IndexRef.of(now, served.pool()),
+            Api.TaxonomyRef.of(old.index().meta()), old.index().dir().toString(),
+            TaxonomyDiff.between(IndexedTaxonomy.of(old.index()), IndexedTaxonomy.of(now)));
+      }));
     } catch (IndexException e) {
       throw new ApiException(422, "index_refused", e.getMessage() + "; still serving "
           + before.meta().taxonomy().version() + " from " + before.dir());

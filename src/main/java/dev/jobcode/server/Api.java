@@ -20,6 +20,7 @@ import dev.jobcode.taxonomy.JobLevel;
 import dev.jobcode.taxonomy.MajorGroups;
 import dev.jobcode.taxonomy.Occupation;
 import dev.jobcode.taxonomy.OnetCodes;
+import dev.jobcode.taxonomy.TaxonomyDiff;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -255,8 +256,9 @@ public final class Api {
     }
   }
 
-  /** The answer to an index swap: what is served now, and what was before. */
-  public record SwapResponse(TaxonomyRef taxonomy, IndexRef index, TaxonomyRef previous, String previousPath) {}
+  /** The answer to an index swap: what is served now, what was before, and what changed between their taxonomies. */
+  public record SwapResponse(TaxonomyRef taxonomy, IndexRef index, TaxonomyRef previous, String previousPath,
+                             TaxonomyDiff changes) {}
 
   /** {@code pool}: absent when the server runs without candidates. */
   public record HealthResponse(String status, TaxonomyRef taxonomy, ModelInfo model, IndexRef index, PoolRef pool) {}

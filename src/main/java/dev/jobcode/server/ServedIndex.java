@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.lucene.search.ReferenceManager;
 import org.slf4j.Logger;
@@ -90,20 +91,27 @@ public final class ServedIndex implements AutoCloseable {
    * encoded the pool (the model that runs).
    */
   public Generation swap(Path dir) {
+    return swap(dir, (before, now) -> now);
+  }
+
+  /**
+   * Swaps as {@link #swap(Path)} does, then hands the generation served before and the one served
+   * now to {@code compare}, both held open until it returns.
+   */
+  public <T> T swap(Path dir, BiFunction<Generation, Generation, T> compare) {
     synchronized (swapLock) {
       Generation old = acquire();
-      Generation next;
       try {
         Classifier current = old.classifier;
         OnetIndex index = OnetIndex.open(dir, current.encoder().model());
-        next = new Generation(new Classifier(index, current.encoder(), current.settings()), pool);
+        Generation next = new Generation(new Classifier(index, current.encoder(), current.settings()), pool);
+        manager.install(next);
+        LOG.info("now serving {} {} from {}", next.index().meta().taxonomy().name(),
+            next.index().meta().taxonomy().version(), dir);
+        return with(now -> compare.apply(old, now));   // under swapLock, "now" is next
       } finally {
         release(old);
       }
-      manager.install(next);
-      LOG.info("now serving {} {} from {}", next.index().meta().taxonomy().name(),
-          next.index().meta().taxonomy().version(), dir);
-      return next;
     }
   }
 

@@ -10,6 +10,9 @@ import dev.jobcode.json.Json;
 import dev.jobcode.testing.FakeEncoder;
 import dev.jobcode.testing.Fixtures;
 import dev.jobcode.testing.GatedEncoder;
+import dev.jobcode.testing.OnetReleases;
+import dev.jobcode.taxonomy.OnetLoader;
+import dev.jobcode.taxonomy.TaxonomyDiff;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -204,6 +208,38 @@ class ServerReliabilityTest {
     assertThat(classify(server, "Nurse").json().at("/taxonomy/version").asText()).isEqualTo("99.2");
     assertThat(send(server, "GET", "/v1/occupations/29-1141.00", null).json().at("/taxonomy/version").asText())
         .isEqualTo("99.2");
+  }
+
+  @Test
+  void aSwapAnswersWithWhatChangedFromTheServedTaxonomyAndHealthNamesTheNewVersion() throws Exception {
+    FakeEncoder encoder = new FakeEncoder();
+    Path older = OnetReleases.older(tmp.resolve("onet"));
+    Path newer = OnetReleases.newer(tmp.resolve("onet"));
+    Classifier first = Fixtures.classifierOf(OnetLoader.load(older, Optional.empty()), older, tmp.resolve("v1"), encoder);
+    Fixtures.classifierOf(OnetLoader.load(newer, Optional.empty()), newer, tmp.resolve("v2"), encoder).index().close();
+    JobcodeServer server = start(first, ServerSettings.DEFAULT.withAdminToken(TOKEN), line -> {});
+    assertThat(send(server, "GET", "/health", null).json().at("/taxonomy/version").asText()).isEqualTo("98.1");
+
+    Answer swapped = swap(server, tmp.resolve("v2"));
+    assertThat(swapped.status()).as(String.valueOf(swapped.json())).isEqualTo(200);
+    JsonNode changes = swapped.json().get("changes");
+    assertThat(changes.at("/from/version").asText()).isEqualTo("98.1");
+    assertThat(changes.at("/to/version").asText()).isEqualTo("98.2");
+    assertThat(changes.at("/counts/added").asInt()).isEqualTo(1);
+    assertThat(changes.at("/counts/removed").asInt()).isEqualTo(1);
+    assertThat(changes.at("/retitled/0/new_title").asText()).isEqualTo("Software Engineers");
+    assertThat(changes.at("/redescribed/0/code").asText()).isEqualTo("29-1141.00");
+    assertThat(changes.at("/texts/0/alternate_titles_added/0").asText()).isEqualTo("Developer");
+    assertThat(changes).as("the same summary as the command line's")
+        .isEqualTo(Json.MAPPER.valueToTree(TaxonomyDiff.between(OnetLoader.load(older, Optional.empty()),
+            OnetLoader.load(newer, Optional.empty()))));
+    assertThat(send(server, "GET", "/health", null).json().at("/taxonomy/version").asText()).isEqualTo("98.2");
+    assertThat(classify(server, "Truck Driver").json().at("/taxonomy/version").asText()).isEqualTo("98.2");
+
+    Answer back = swap(server, tmp.resolve("v1"));
+    assertThat(back.json().at("/changes/added/0/code").asText()).isEqualTo("47-2111.00");
+    assertThat(back.json().at("/changes/removed/0/code").asText()).isEqualTo("53-3032.00");
+    assertThat(send(server, "GET", "/health", null).json().at("/taxonomy/version").asText()).isEqualTo("98.1");
   }
 
   @Test

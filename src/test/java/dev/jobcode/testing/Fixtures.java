@@ -74,8 +74,15 @@ public final class Fixtures {
   public static Classifier classifierAt(Path dir, String version, Encoder encoder) {
     Taxonomy fixture = taxonomy();
     Taxonomy labelled = new Taxonomy(fixture.name(), version, fixture.occupations(), fixture.texts());
-    new IndexBuilder(encoder, HnswParams.DEFAULT, ProgressListener.NONE).build(labelled, onetDir().toString(),
-        skills(), dir);
+    return classifierOf(labelled, onetDir(), dir, encoder);
+  }
+
+  /**
+   * Builds {@code taxonomy}, read from {@code onet}, into {@code dir} with {@code encoder} and the
+   * fixture's skills, and opens a classifier on it; the caller owns (and closes) its index.
+   */
+  public static Classifier classifierOf(Taxonomy taxonomy, Path onet, Path dir, Encoder encoder) {
+    new IndexBuilder(encoder, HnswParams.DEFAULT, ProgressListener.NONE).build(taxonomy, onet.toString(), skills(), dir);
     return new Classifier(OnetIndex.open(dir, encoder.model()), encoder, ClassifierSettings.DEFAULT);
   }
 
