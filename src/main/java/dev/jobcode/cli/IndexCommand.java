@@ -92,7 +92,7 @@ final class IndexCommand implements Callable<Integer> {
 
   /** Adds the CVs of a JSONL, CSV, TSV or Excel file to the engine's pool; shared with {@code serve}'s first run. */
   static void addCvs(Engine opened, Path file, PrintWriter err) {
-    List<Cv> read = CvFile.read(file);
+    List<Cv> read = CvFile.read(file, opened.classifier().index().codes());
     err.printf(Locale.ROOT, "jobcode: %,d CVs from %s%n", read.size(), file);
     long start = System.nanoTime();
     String source = file.getFileName().toString();
