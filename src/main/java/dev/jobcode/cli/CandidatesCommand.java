@@ -21,7 +21,6 @@ import dev.jobcode.json.Json;
 import dev.jobcode.server.Api;
 import dev.jobcode.taxonomy.OccupationCodeException;
 import dev.jobcode.taxonomy.OccupationCodes;
-import dev.jobcode.taxonomy.OnetCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

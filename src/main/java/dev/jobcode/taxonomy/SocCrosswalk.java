@@ -94,6 +94,17 @@ public record SocCrosswalk(SortedMap<String, Soc2010> codes) {
     return codes.containsKey(soc6);
   }
 
+  /**
+   * The share of {@code soc6} (a taxonomy's SOC codes) that are SOC 2018 codes of this crosswalk: a
+   * release on another SOC version (O*NET before 25.0 is on SOC 2010) shares few.
+   */
+  public double share2018(java.util.Collection<String> soc6) {
+    java.util.Set<String> known = new java.util.HashSet<>();
+    codes.values().forEach(c -> known.addAll(c.soc2018()));
+    java.util.Set<String> asked = new java.util.HashSet<>(soc6);
+    return asked.isEmpty() ? 0 : asked.stream().filter(known::contains).count() / (double) asked.size();
+  }
+
   public Counts counts() {
     int one = 0;
     int same = 0;
