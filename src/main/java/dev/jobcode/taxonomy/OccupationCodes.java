@@ -88,6 +88,9 @@ public final class OccupationCodes {
       throw new OccupationCodeException(Reason.NOT_SERVED, "no occupation " + code + " in " + taxonomy
           + "; SOC " + soc6 + " has " + String.join(", ", under), under);
     }
+    if (crosswalk.isPresent() && crosswalk.get().is2018(soc6)) {   // a 2018 code wins over its 2010 reading
+      throw new OccupationCodeException(Reason.NOT_SERVED, "no occupation " + code + " in " + taxonomy, List.of());
+    }
     if (crosswalk.isEmpty()) {
       throw new OccupationCodeException(Reason.UNKNOWN, code + " is not a " + SocCrosswalk.TO + " code of " + taxonomy
           + ", and SOC 2010 codes cannot be read: the index was built without the SOC 2010 crosswalk "
@@ -134,7 +137,8 @@ public final class OccupationCodes {
   public Resolution forLabel(String written) {
     String code = written == null ? "" : written.strip();
     if (OnetCodes.isValid(code) && (served.contains(code) || !under(OnetCodes.soc6(code)).isEmpty()
-        || crosswalk.isEmpty() || !crosswalk.get().is2010(OnetCodes.soc6(code)))) {
+        || crosswalk.isEmpty() || crosswalk.get().is2018(OnetCodes.soc6(code))
+        || !crosswalk.get().is2010(OnetCodes.soc6(code)))) {
       return new Resolution(code, List.of(code), null);
     }
     return single(code);
@@ -148,7 +152,7 @@ public final class OccupationCodes {
   public List<String> acceptable(String code) {
     String soc6 = OnetCodes.soc6(code);
     if (served.contains(code) || !under(soc6).isEmpty() || !wellFormed(code) || crosswalk.isEmpty()
-        || !crosswalk.get().is2010(soc6)) {
+        || crosswalk.get().is2018(soc6) || !crosswalk.get().is2010(soc6)) {
       return List.of(code);
     }
     return crosswalk.get().map2010(soc6);
