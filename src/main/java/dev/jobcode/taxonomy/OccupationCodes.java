@@ -73,8 +73,8 @@ public final class OccupationCodes {
   public Resolution resolve(String written) {
     String code = written == null ? "" : written.strip();
     if (!wellFormed(code)) {
-      throw new OccupationCodeException(Reason.MALFORMED, "'" + code + "' is not an occupation code: write an "
-          + "O*NET-SOC code like 15-1252.00 or a SOC code like 15-1252", List.of());
+      throw new OccupationCodeException(Reason.MALFORMED, "'" + code + "' is not an O*NET-SOC code like 15-1252.00 "
+          + "or a SOC code like 15-1252", List.of());
     }
     if (served.contains(code)) {
       return new Resolution(code, List.of(code), null);
