@@ -114,11 +114,17 @@ public final class OccupationCodes {
   }
 
   /**
-   * The one occupation {@code written} means, for a label that names one (a CV's own occupation);
-   * a code that means several is refused with the list to choose from.
+   * The one occupation {@code written} means, for a label that names one (a CV's own occupation): a
+   * code of one SOC 2018 occupation means its O*NET-SOC {@code .00} occupation (O*NET's occupation
+   * of that SOC code, beside its narrower {@code .01}…); a code that still means several (a split
+   * SOC 2010 code) is refused with the list to choose from.
    */
   public Resolution single(String written) {
     Resolution r = resolve(written);
+    List<String> socs = r.codes().stream().map(OnetCodes::soc6).distinct().toList();
+    if (r.codes().size() > 1 && socs.size() == 1 && served.contains(socs.get(0) + ".00")) {
+      return new Resolution(r.written(), List.of(socs.get(0) + ".00"), r.mappedFrom());
+    }
     if (r.codes().size() > 1) {
       String read = r.mapped() ? " (" + r.mappedFrom().version() + " " + r.mappedFrom().code() + ", mapped to "
           + SocCrosswalk.TO + " " + String.join(", ", r.mappedFrom().soc2018()) + ")" : "";

@@ -99,7 +99,8 @@ class OccupationCodesTest {
         .hasMessage("43-4199 (SOC 2010 43-4199, mapped to SOC 2018 43-4041, 43-4051) means 2 occupations of "
             + "O*NET-SOC 99.1; name one of 43-4041.00, 43-4051.00")
         .extracting(e -> ((OccupationCodeException) e).choices()).isEqualTo(List.of("43-4041.00", "43-4051.00"));
-    assertThat(reason(() -> codes.single("29-1141"))).isEqualTo(Reason.AMBIGUOUS);
+    // one SOC occupation with O*NET detail under it: its .00 occupation, O*NET's occupation of that SOC code
+    assertThat(codes.single("29-1141").codes()).containsExactly("29-1141.00");
   }
 
   @Test

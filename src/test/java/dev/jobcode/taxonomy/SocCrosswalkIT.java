@@ -34,7 +34,8 @@ class SocCrosswalkIT {
   void codesAsUsersWriteThemAreReadInOnet30() {
     assertThat(codes.resolve("15-1132").codes()).containsExactly("15-1252.00", "15-1253.00");
     assertThat(codes.resolve("15-1132.00").mappedFrom().code()).isEqualTo("15-1132");
-    assertThat(codes.single("15-1121").codes()).containsExactly("15-1211.00");
+    assertThat(codes.resolve("15-1121").codes()).containsExactly("15-1211.00", "15-1211.01");
+    assertThat(codes.single("15-1121").codes()).containsExactly("15-1211.00");   // a CV's label: the SOC's .00
     assertThat(codes.resolve("15-1134").codes()).containsExactly("15-1254.00", "15-1255.00", "15-1255.01");
     // a code of both versions is read as 2018: all of Registered Nurses' O*NET occupations, not mapped
     assertThat(codes.resolve("29-1141").codes()).containsExactly("29-1141.00", "29-1141.01", "29-1141.02",
