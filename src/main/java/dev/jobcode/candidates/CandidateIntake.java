@@ -8,6 +8,7 @@ import dev.jobcode.index.CandidateStore;
 import dev.jobcode.index.PooledCv;
 import dev.jobcode.index.ProgressListener;
 import dev.jobcode.skills.SkillMatcher;
+import dev.jobcode.taxonomy.OnetCodes;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -71,6 +72,12 @@ public final class CandidateIntake {
 
   /** Stores the submissions in order, reporting progress after each chunk. */
   public List<Result> submit(List<Submission> submissions, ProgressListener progress) {
+    for (Submission s : submissions) {   // SOC codes are read into O*NET-SOC ones before (CvFile with the index's codes)
+      if (s.cv().onetCode() != null && !OnetCodes.isValid(s.cv().onetCode())) {
+        throw new IllegalArgumentException("the CV's onet_code " + s.cv().onetCode() + " was not read as an O*NET-SOC "
+            + "code; read the CV with the index's codes");
+      }
+    }
     List<Result> results = new ArrayList<>(submissions.size());
     for (int from = 0; from < submissions.size(); from += CHUNK) {
       List<Submission> chunk = submissions.subList(from, Math.min(from + CHUNK, submissions.size()));

@@ -7,6 +7,7 @@ import dev.jobcode.documents.ExtractedText;
 import dev.jobcode.documents.ExtractionException;
 import dev.jobcode.documents.TextExtractor;
 import dev.jobcode.index.ProgressListener;
+import dev.jobcode.taxonomy.OccupationCodes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -69,8 +70,13 @@ public final class CvFiles {
     return DOCUMENTS.contains(extension(file));
   }
 
-  /** Reads every file: documents through {@code extractor}, tables through {@link CvFile}. */
+  /** Reads every file: documents through {@code extractor}, tables through {@link CvFile} (codes: shape only). */
   public static Read read(List<Path> files, TextExtractor extractor, ProgressListener progress) {
+    return read(files, extractor, null, progress);
+  }
+
+  /** As above, a table's codes read by {@code codes} (a SOC 2010 code becomes its 2018 occupation). */
+  public static Read read(List<Path> files, TextExtractor extractor, OccupationCodes codes, ProgressListener progress) {
     List<CandidateIntake.Submission> submissions = new ArrayList<>();
     List<Failure> failures = new ArrayList<>();
     int done = 0;
@@ -78,7 +84,7 @@ public final class CvFiles {
       String ext = extension(file);
       try {
         if (TABLES.contains(ext)) {
-          for (Cv cv : CvFile.read(file)) {
+          for (Cv cv : CvFile.read(file, codes)) {
             submissions.add(new CandidateIntake.Submission(cv, file.toString(), false));
           }
         } else if (DOCUMENTS.contains(ext)) {

@@ -19,7 +19,8 @@ import dev.jobcode.index.PoolMeta;
 import dev.jobcode.index.PooledCv;
 import dev.jobcode.json.Json;
 import dev.jobcode.server.Api;
-import dev.jobcode.taxonomy.OnetCodes;
+import dev.jobcode.taxonomy.OccupationCodeException;
+import dev.jobcode.taxonomy.OccupationCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -165,7 +166,8 @@ final class CandidatesCommand implements Runnable {
       Tally tally = new Tally();
       try (Engine opened = engine.open(pool, Engine.PoolAccess.WRITE);
            TextExtractor extractor = new TextExtractor(ExtractionLimits.DEFAULT)) {
-        CvFiles.Read read = CvFiles.read(files, extractor, new ProgressBar(err, "reading files"));
+        CvFiles.Read read = CvFiles.read(files, extractor, opened.classifier().index().codes(),
+            new ProgressBar(err, "reading files"));
         failures.addAll(read.failures());
         var results = new CandidateIntake(opened.pool(), opened.classifier())
             .submit(read.submissions(), new ProgressBar(err, "encoding CVs"));
@@ -381,7 +383,8 @@ final class CandidatesCommand implements Runnable {
     @Option(names = "-k", defaultValue = "" + CandidateQuery.DEFAULT_K, description = "how many, 1..100 (default: ${DEFAULT-VALUE})")
     int k;
 
-    @Option(names = "--onet-code", paramLabel = "CODE", description = "only CVs of this O*NET-SOC occupation")
+    @Option(names = "--onet-code", paramLabel = "CODE", description = "only CVs of this occupation: an O*NET-SOC "
+        + "code (29-1141.00), or a SOC 2018 or SOC 2010 code (29-1141, 15-1132) for any of the occupations it means")
     String onetCode;
 
     @Option(names = "--major-group", paramLabel = "NN", description = "only CVs in this SOC major group, e.g. 29")
@@ -408,8 +411,9 @@ final class CandidatesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      if (onetCode != null && !OnetCodes.isValid(onetCode)) {
-        throw new Main.UsageException("--onet-code must be an O*NET-SOC code like 29-1141.00, got '" + onetCode + "'");
+      if (onetCode != null && !OccupationCodes.wellFormed(onetCode)) {
+        throw new Main.UsageException("--onet-code must be an O*NET-SOC code like 29-1141.00 or a SOC code like "
+            + "29-1141, got '" + onetCode + "'");
       }
       if (majorGroup != null && !majorGroup.matches("\\d\\d")) {
         throw new Main.UsageException("--major-group must be two digits like 29, got '" + majorGroup + "'");
@@ -421,8 +425,21 @@ final class CandidatesCommand implements Runnable {
               "--skill '" + s + "' is not a technology skill or tool of O*NET "
                   + opened.classifier().index().meta().taxonomy().version())).name());
         }
-        CandidateQuery query = query(target, k, new CandidateFilter(onetCode, majorGroup, level, minYears, it)
-            .withSkills(names));
+        OccupationCodes.Resolution read = null;
+        if (onetCode != null) {
+          try {
+            read = opened.classifier().index().codes().resolve(onetCode);
+          } catch (OccupationCodeException e) {
+            throw new Main.UsageException("--onet-code: " + e.getMessage());
+          }
+          if (read.mapped() && !json) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "jobcode: --onet-code %s read as %s %s (%s): %s%n",
+                onetCode, read.mappedFrom().version(), read.mappedFrom().code(), read.mappedFrom().title(),
+                String.join(", ", read.codes()));
+          }
+        }
+        CandidateQuery query = query(target, k, new CandidateFilter(read == null ? List.of() : read.codes(),
+            majorGroup, level, minYears, it, names, false));
         CandidateSearch.Results results;
         try {
           results = open(opened).search(query);
@@ -431,7 +448,7 @@ final class CandidatesCommand implements Runnable {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-          print(out, Api.CandidateSearchResponse.of(results));
+          print(out, Api.CandidateSearchResponse.of(results, Api.CodeReading.of(read)));
         } else {
           for (CandidateSearch.Found f : results.found()) {
             Candidate c = f.candidate();
@@ -475,7 +492,7 @@ final class CandidatesCommand implements Runnable {
         } catch (CandidateSearch.UnknownCandidateException e) {
           throw new Main.UsageException(e.getMessage());
         }
-        print(spec.commandLine().getOut(), Api.CandidateVoteResponse.of(vote));
+        print(spec.commandLine().getOut(), Api.CandidateVoteResponse.of(vote, null));
       }
       return 0;
     }

@@ -47,6 +47,19 @@ final class Defaults {
     return home().resolve("../shared/bench/peer-js/run.sh").normalize();
   }
 
+  /** {@code $SOC_DIR}, else {@code data/soc}, else {@code ../shared/data/soc}: the SOC 2010 → 2018 crosswalk's folder. */
+  static Path soc() {
+    String env = System.getenv("SOC_DIR");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    Path local = home().resolve("data/soc");
+    if (Files.isDirectory(local)) {
+      return local;
+    }
+    return home().resolve("../shared/data/soc").normalize();
+  }
+
   /** {@code $ONET_DIR}, else {@code data/onet}, else {@code ../shared/data/onet/db_30_0_text}. */
   static Path onet() {
     String env = System.getenv("ONET_DIR");

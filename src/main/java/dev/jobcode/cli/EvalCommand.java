@@ -44,7 +44,8 @@ final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--codes-col", paramLabel = "COLUMN",
       description = "acceptable codes, '|'-separated O*NET or SOC codes (default: the first of onet_codes, onet_code, "
-          + "soc2018_codes, soc2018_code, codes, code)")
+          + "soc2018_codes, soc2018_code, codes, code); a SOC 2010 code counts any of its SOC 2018 codes as right, "
+          + "when the index holds the crosswalk")
   String codesColumn;
 
   @Option(names = "--description-col", paramLabel = "COLUMN", split = ",",
@@ -106,22 +107,21 @@ final class EvalCommand implements Callable<Integer> {
     if (limit != null) {
       labelled = labelled.limit(limit);
     }
-    Level primary = level == null ? labelled.finest() : Arrays.stream(Level.values()).filter(l -> l.id().equals(level))
+    Level primary = level == null ? null : Arrays.stream(Level.values()).filter(l -> l.id().equals(level))
         .findFirst().orElseThrow(() -> new Main.UsageException("unknown --level '" + level + "': use onet, soc or major"));
-    if (labelled.hasCodes() && !labelled.levels().contains(primary)) {
-      throw new Main.UsageException(set + " has SOC codes: it can be scored at soc or major level, not " + primary.id());
-    }
-    UnaryOperator<ClassifierSettings> adjust = d -> {
-      try {
-        return d.withCandidates(candidates != null ? candidates : d.candidates())
-            .withVote(voters != null ? voters : d.voters(), temperature != null ? temperature : d.temperature(),
-                socWeight != null ? socWeight : d.socWeight(), majorWeight != null ? majorWeight : d.majorWeight());
-      } catch (IllegalArgumentException e) {
-        throw new Main.UsageException(e.getMessage());
-      }
-    };
-    try (Engine opened = engine.open(adjust)) {
+    try (Engine opened = engine.open(adjust())) {
       Classifier classifier = opened.classifier();
+      LabelledSet given = labelled;
+      labelled = labelled.withCodesRead(classifier.index().codes());
+      long mapped = labelled.rowsChangedFrom(given);
+      if (mapped > 0) {
+        spec.commandLine().getErr().printf(java.util.Locale.ROOT, "jobcode: %,d rows' SOC 2010 codes read as their SOC "
+            + "2018 codes (any of them counts)%n", mapped);
+      }
+      primary = primary == null ? labelled.finest() : primary;
+      if (labelled.hasCodes() && !labelled.levels().contains(primary)) {
+        throw new Main.UsageException(set + " has SOC codes: it can be scored at soc or major level, not " + primary.id());
+      }
       ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), "classifying");
       Evaluation.Result result = Evaluation.run(labelled, classifier, m, primary, progress);
       ObjectNode json = toJson(result, m, classifier.index().meta(), labelled);
@@ -133,6 +133,18 @@ final class EvalCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private UnaryOperator<ClassifierSettings> adjust() {
+    return d -> {
+      try {
+        return d.withCandidates(candidates != null ? candidates : d.candidates())
+            .withVote(voters != null ? voters : d.voters(), temperature != null ? temperature : d.temperature(),
+                socWeight != null ? socWeight : d.socWeight(), majorWeight != null ? majorWeight : d.majorWeight());
+      } catch (IllegalArgumentException e) {
+        throw new Main.UsageException(e.getMessage());
+      }
+    };
   }
 
   static ObjectNode toJson(Evaluation.Result result, Mode mode, IndexMeta meta, LabelledSet set) {

@@ -10,7 +10,9 @@ import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.index.IndexedTaxonomy;
 import dev.jobcode.skills.SkillDictionary;
+import dev.jobcode.taxonomy.OnetCodes;
 import dev.jobcode.taxonomy.OnetLoader;
+import dev.jobcode.taxonomy.SocCrosswalk;
 import dev.jobcode.taxonomy.Taxonomy;
 import dev.jobcode.taxonomy.TaxonomyDiff;
 import java.io.PrintWriter;
@@ -40,6 +42,12 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--onet-version", paramLabel = "V",
       description = "O*NET release, e.g. 30.0, when neither 'Read Me.txt' nor the folder name tells")
   String onetVersion;
+
+  @Option(names = "--soc", paramLabel = "DIR",
+      description = "folder of the BLS SOC 2010 → 2018 crosswalk (" + SocCrosswalk.FILE_NAME + "), stored in the "
+          + "index so that SOC 2010 codes are read (default: $SOC_DIR, else data/soc, else ../shared/data/soc; "
+          + "without it, SOC 2010 codes are refused)")
+  Path soc;
 
   @Option(names = "--out", paramLabel = "DIR", description = "index folder to (re)build (default: index/default)")
   Path out;
@@ -93,7 +101,7 @@ final class IndexCommand implements Callable<Integer> {
     // Read before the build: the previous index may be the folder the build replaces, and a bad one fails in seconds.
     Optional<Taxonomy> before = Optional.ofNullable(previous).map(IndexedTaxonomy::load);
     Taxonomy taxonomy = OnetLoader.load(onetDir, Optional.ofNullable(onetVersion));
-    build(taxonomy, onetDir, target, modelSpec, modelsDir, hnsw, err);
+    build(taxonomy, onetDir, soc, target, modelSpec, modelsDir, hnsw, err);
     before.ifPresent(old -> {
       TaxonomyDiff diff = TaxonomyDiff.between(old, taxonomy);
       Path file = target.resolve(CHANGES_FILE);
@@ -112,7 +120,7 @@ final class IndexCommand implements Callable<Integer> {
 
   /** Adds the CVs of a JSONL, CSV, TSV or Excel file to the engine's pool; shared with {@code serve}'s first run. */
   static void addCvs(Engine opened, Path file, PrintWriter err) {
-    List<Cv> read = CvFile.read(file);
+    List<Cv> read = CvFile.read(file, opened.classifier().index().codes());
     err.printf(Locale.ROOT, "jobcode: %,d CVs from %s%n", read.size(), file);
     long start = System.nanoTime();
     String source = file.getFileName().toString();
@@ -129,13 +137,14 @@ final class IndexCommand implements Callable<Integer> {
    * Loads, encodes and writes; prints what it did, and its progress, to {@code err}. Shared with
    * {@code serve}'s first run.
    */
-  static IndexMeta build(Path onetDir, Optional<String> version, Path target, ModelSpec spec, Path modelsDir,
-                         HnswParams hnsw, PrintWriter err) {
-    return build(OnetLoader.load(onetDir, version), onetDir, target, spec, modelsDir, hnsw, err);
+  static IndexMeta build(Path onetDir, Optional<String> version, Path socDir, Path target, ModelSpec spec,
+                         Path modelsDir, HnswParams hnsw, PrintWriter err) {
+    return build(OnetLoader.load(onetDir, version), onetDir, socDir, target, spec, modelsDir, hnsw, err);
   }
 
-  private static IndexMeta build(Taxonomy taxonomy, Path onetDir, Path target, ModelSpec spec, Path modelsDir,
-                                 HnswParams hnsw, PrintWriter err) {
+  private static IndexMeta build(Taxonomy taxonomy, Path onetDir, Path socDir, Path target, ModelSpec spec,
+                                 Path modelsDir, HnswParams hnsw, PrintWriter err) {
+    Optional<SocCrosswalk> crosswalk = crosswalk(socDir, taxonomy, err);
     // The release's technology skills and tools, found in CVs and postings (none when it has no such file).
     SkillDictionary skills = Files.isRegularFile(onetDir.resolve(SkillDictionary.TECHNOLOGY_SKILLS))
         ? SkillDictionary.load(onetDir) : SkillDictionary.of(List.of());
@@ -144,12 +153,38 @@ final class IndexCommand implements Callable<Integer> {
         skills.size());
     try (Encoder encoder = Engine.openEncoder(spec, modelsDir)) {
       IndexMeta meta = new IndexBuilder(encoder, hnsw, new ProgressBar(err, "encoding"))
-          .build(taxonomy, onetDir.toAbsolutePath().normalize().toString(), skills, target);
+          .build(taxonomy, onetDir.toAbsolutePath().normalize().toString(), skills, crosswalk, target);
       err.printf(Locale.ROOT, "jobcode: indexed %,d texts of %,d occupations into %s in %.1f s %s%n",
           meta.documents().values().stream().mapToInt(Integer::intValue).sum(), meta.occupations(), target,
           meta.buildSeconds(), meta.documents());
       return meta;
     }
+  }
+
+  /**
+   * The crosswalk in {@code socDir} (null: the default folder); a default folder without it, or a
+   * release whose codes are not SOC 2018 ones, builds an index that refuses SOC 2010 codes, and says so.
+   */
+  static Optional<SocCrosswalk> crosswalk(Path socDir, Taxonomy taxonomy, PrintWriter err) {
+    Path file = (socDir != null ? socDir : Defaults.soc()).resolve(SocCrosswalk.FILE_NAME);
+    if (!Files.isRegularFile(file)) {
+      if (socDir != null) {
+        throw new Main.UsageException("--soc " + socDir + " holds no " + SocCrosswalk.FILE_NAME);
+      }
+      err.println("jobcode: no SOC 2010 crosswalk at " + file + "; the index will refuse SOC 2010 codes (give --soc DIR)");
+      return Optional.empty();
+    }
+    SocCrosswalk crosswalk = SocCrosswalk.load(file);
+    double share = crosswalk.share2018(taxonomy.occupations().keySet().stream().map(OnetCodes::soc6).toList());
+    if (share < 0.9) {
+      err.printf(Locale.ROOT, "jobcode: only %.0f%% of O*NET %s's SOC codes are SOC 2018 codes; not storing the SOC "
+          + "2010 crosswalk (the index will refuse SOC 2010 codes)%n", share * 100, taxonomy.version());
+      return Optional.empty();
+    }
+    SocCrosswalk.Counts c = crosswalk.counts();
+    err.printf(Locale.ROOT, "jobcode: SOC 2010 crosswalk from %s: %,d codes, %,d to one SOC 2018 code (%,d unchanged), "
+        + "%,d to several%n", file, c.codes(), c.oneToOne(), c.unchanged(), c.several());
+    return Optional.of(crosswalk);
   }
 
   /** The model ids, for picocli's help. */

@@ -10,6 +10,8 @@ import dev.jobcode.table.TableException;
 import dev.jobcode.table.TemporaryFiles;
 import dev.jobcode.table.TextFile;
 import dev.jobcode.taxonomy.JobLevel;
+import dev.jobcode.taxonomy.OccupationCodeException;
+import dev.jobcode.taxonomy.OccupationCodes;
 import dev.jobcode.taxonomy.OnetCodes;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -43,10 +45,20 @@ public final class CvFile {
 
   private CvFile() {}
 
-  /** Reads a .jsonl file, or a .csv/.tsv file, of CVs. */
+  /** Reads a .jsonl file, or a .csv/.tsv file, of CVs; codes are checked for their shape only. */
   public static List<Cv> read(Path file) {
+    return read(file, null);
+  }
+
+  /**
+   * Reads a .jsonl file, or a .csv/.tsv file, of CVs, each {@code onet_code} read by {@code codes}
+   * ({@link OccupationCodes#forLabel}: a SOC 2010 code becomes its SOC 2018 occupation); null
+   * checks codes for their shape only, leaving them to whoever reads them against a taxonomy.
+   */
+  public static List<Cv> read(Path file, OccupationCodes codes) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    List<Cv> cvs = name.endsWith(".jsonl") || name.endsWith(".json") ? readJsonLines(file) : readTable(file);
+    List<Cv> cvs = name.endsWith(".jsonl") || name.endsWith(".json") ? readJsonLines(file, codes)
+        : readTable(file, codes);
     if (cvs.isEmpty()) {
       throw new CorpusException(file + " holds no CVs");
     }
@@ -87,7 +99,7 @@ public final class CvFile {
     }
   }
 
-  private static List<Cv> readJsonLines(Path file) {
+  private static List<Cv> readJsonLines(Path file, OccupationCodes codes) {
     String text;
     try {
       text = TextFile.read(file).text();
@@ -109,12 +121,12 @@ public final class CvFile {
       } catch (JsonProcessingException e) {
         throw error(where, "not a CV object: " + e.getOriginalMessage());
       }
-      cvs.add(checked(cv, where, ids));
+      cvs.add(checked(cv, where, ids, codes));
     }
     return cvs;
   }
 
-  private static List<Cv> readTable(Path file) {
+  private static List<Cv> readTable(Path file, OccupationCodes codes) {
     Table table;
     int id;
     int text;
@@ -139,7 +151,7 @@ public final class CvFile {
       Cv cv = new Cv(row.get(id), optional(row, name), optional(row, headline), optional(row, code), null,
           optional(row, major), optional(row, level), years(optional(row, years), where), bool(optional(row, it), where),
           null, null, null, row.get(text));
-      cvs.add(checked(cv, where, ids));
+      cvs.add(checked(cv, where, ids, codes));
     }
     return cvs;
   }
@@ -180,17 +192,26 @@ public final class CvFile {
    * code is given.
    */
   public static Cv check(Cv cv, String where) {
+    return check(cv, where, null);
+  }
+
+  /** As above, its {@code onet_code} read by {@code codes} as {@link #read(Path, OccupationCodes)} reads it. */
+  public static Cv check(Cv cv, String where, OccupationCodes codes) {
     if (cv.id() == null) {
       Cv named = checked(new Cv("-", cv.name(), cv.headline(), cv.onetCode(), cv.onetTitle(), cv.majorGroup(),
-          cv.level(), cv.years(), cv.it(), cv.summary(), cv.skills(), cv.experience(), cv.text()), where, new HashSet<>());
+          cv.level(), cv.years(), cv.it(), cv.summary(), cv.skills(), cv.experience(), cv.text()), where, new HashSet<>(),
+          codes);
       return new Cv(null, named.name(), named.headline(), named.onetCode(), named.onetTitle(), named.majorGroup(),
           named.level(), named.years(), named.it(), named.summary(), named.skills(), named.experience(), named.text());
     }
-    return checked(cv, where, new HashSet<>());
+    return checked(cv, where, new HashSet<>(), codes);
   }
 
-  /** Checks one CV's fields; fills the major group from the code when only the code is given. */
-  private static Cv checked(Cv cv, String where, Set<String> ids) {
+  /**
+   * Checks one CV's fields; reads its code by {@code codes} (when given); fills the major group from
+   * the code when only the code is given, and from the mapped code when a code was mapped.
+   */
+  private static Cv checked(Cv cv, String where, Set<String> ids, OccupationCodes codes) {
     if (cv.id() == null || cv.id().isBlank()) {
       throw error(where, "id is required");
     }
@@ -206,8 +227,9 @@ public final class CvFile {
     if (cv.text().length() > MAX_TEXT) {
       throw error(where, "text is " + cv.text().length() + " characters; the limit is " + MAX_TEXT);
     }
-    if (cv.onetCode() != null && !OnetCodes.isValid(cv.onetCode())) {
-      throw error(where, "onet_code '" + cv.onetCode() + "' is not an O*NET-SOC code (e.g. 29-1141.00)");
+    if (cv.onetCode() != null && !OccupationCodes.wellFormed(cv.onetCode())) {
+      throw error(where, "onet_code '" + cv.onetCode() + "' is not an O*NET-SOC code (e.g. 29-1141.00) or a SOC "
+          + "code (e.g. 29-1141, SOC 2018 or 2010)");
     }
     if (cv.majorGroup() != null && !MAJOR_GROUP.matcher(cv.majorGroup()).matches()) {
       throw error(where, "major_group must be two digits (e.g. 29), found '" + cv.majorGroup() + "'");
@@ -220,6 +242,18 @@ public final class CvFile {
     }
     if (cv.years() != null && (cv.years() < 0 || cv.years() > 70)) {
       throw error(where, "years must be 0..70, found " + cv.years());
+    }
+    if (codes != null && cv.onetCode() != null) {
+      String read;
+      try {
+        read = codes.forLabel(cv.onetCode()).codes().get(0);
+      } catch (OccupationCodeException e) {
+        throw error(where, "onet_code: " + e.getMessage());
+      }
+      if (!read.equals(cv.onetCode())) {
+        return new Cv(cv.id(), cv.name(), cv.headline(), read, cv.onetTitle(), OnetCodes.majorGroup(read),
+            cv.level(), cv.years(), cv.it(), cv.summary(), cv.skills(), cv.experience(), cv.text());
+      }
     }
     if (cv.majorGroup() == null && cv.onetCode() != null) {
       return new Cv(cv.id(), cv.name(), cv.headline(), cv.onetCode(), cv.onetTitle(), OnetCodes.majorGroup(cv.onetCode()),

@@ -2,13 +2,15 @@ package dev.jobcode.eval;
 
 import dev.jobcode.table.Table;
 import dev.jobcode.table.TableException;
+import dev.jobcode.taxonomy.OccupationCodes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A labelled evaluation set: a TSV/CSV with a title column and a column of acceptable codes
- * (O*NET-SOC or SOC 6-digit, several separated by {@code |}), and optionally a description.
+ * (O*NET-SOC or SOC 6-digit, several separated by {@code |}; SOC 2010 codes are read as their SOC
+ * 2018 codes by {@link #withCodesRead}), and optionally a description.
  *
  * @param finest the finest level every label can be scored at
  */
@@ -82,6 +84,32 @@ public record LabelledSet(Path file, List<Row> rows, Level finest) {
           it < 0 ? null : r.get(it).strip(), level < 0 ? null : r.get(level).strip(), area < 0 ? null : r.get(area).strip()));
     }
     return new LabelledSet(file, List.copyOf(rows), finest);
+  }
+
+  /**
+   * The set with its acceptable codes read by {@code codes}: a SOC 2010 code becomes its SOC 2018
+   * codes, any of which counts (scored at SOC level and above, as no crosswalk gives O*NET detail).
+   */
+  public LabelledSet withCodesRead(OccupationCodes codes) {
+    List<Row> read = new ArrayList<>(rows.size());
+    Level level = finest;
+    for (Row r : rows) {
+      List<String> acceptable = r.codes().stream().flatMap(c -> codes.acceptable(c).stream()).distinct().toList();
+      if (acceptable.stream().anyMatch(c -> Level.finestFor(c) == Level.SOC)) {
+        level = Level.SOC;
+      }
+      read.add(new Row(r.line(), r.title(), r.description(), acceptable, r.it(), r.level(), r.area()));
+    }
+    return new LabelledSet(file, List.copyOf(read), level);
+  }
+
+  /** How many rows' codes differ from {@code other}'s (the same set before {@link #withCodesRead}). */
+  public long rowsChangedFrom(LabelledSet other) {
+    long changed = 0;
+    for (int i = 0; i < rows.size() && i < other.rows().size(); i++) {
+      changed += rows.get(i).codes().equals(other.rows().get(i).codes()) ? 0 : 1;
+    }
+    return changed;
   }
 
   /** True when the set has acceptable codes to score occupations against. */

@@ -19,27 +19,38 @@ import org.apache.lucene.util.BytesRef;
  * vector search (Lucene's filtered kNN), so a selective filter still returns k candidates whenever
  * k match.
  */
-public record CandidateFilter(String onetCode, String majorGroup, String level, Integer minYears, Boolean it,
+public record CandidateFilter(List<String> onetCodes, String majorGroup, String level, Integer minYears, Boolean it,
                               List<String> skills, boolean labelledOnly) {
-  public static final CandidateFilter NONE = new CandidateFilter(null, null, null, null, null, List.of(), false);
+  public static final CandidateFilter NONE = new CandidateFilter(List.of(), null, null, null, null, List.of(), false);
 
-  /** @param skills O*NET skill names a CV must all name (empty: any) */
+  /**
+   * @param onetCodes O*NET-SOC codes a CV's code must be one of (empty: any); several when a code
+   *     was written as SOC 2018 or 2010 and means several occupations
+   * @param skills O*NET skill names a CV must all name (empty: any)
+   */
   public CandidateFilter {
+    onetCodes = onetCodes == null ? List.of() : onetCodes.stream().distinct().sorted().toList();
     skills = skills == null ? List.of() : List.copyOf(skills);
   }
 
+  /** @param onetCode one O*NET-SOC code, or null for any */
   public CandidateFilter(String onetCode, String majorGroup, String level, Integer minYears, Boolean it) {
-    this(onetCode, majorGroup, level, minYears, it, List.of(), false);
+    this(onetCode == null ? List.of() : List.of(onetCode), majorGroup, level, minYears, it, List.of(), false);
   }
 
   /** The same filter, admitting only CVs with an O*NET code given by their owner (voters). */
   public CandidateFilter withLabelledOnly() {
-    return new CandidateFilter(onetCode, majorGroup, level, minYears, it, skills, true);
+    return new CandidateFilter(onetCodes, majorGroup, level, minYears, it, skills, true);
   }
 
   /** The same filter, admitting only CVs that name every one of {@code skills} (O*NET names). */
   public CandidateFilter withSkills(List<String> skills) {
-    return new CandidateFilter(onetCode, majorGroup, level, minYears, it, skills, labelledOnly);
+    return new CandidateFilter(onetCodes, majorGroup, level, minYears, it, skills, labelledOnly);
+  }
+
+  /** The same filter, admitting only CVs whose code is one of {@code codes} (empty: any). */
+  public CandidateFilter withOnetCodes(List<String> codes) {
+    return new CandidateFilter(codes, majorGroup, level, minYears, it, skills, labelledOnly);
   }
 
   /** How a skill's name is indexed and looked up. */
@@ -50,8 +61,10 @@ public record CandidateFilter(String onetCode, String majorGroup, String level, 
   /** The Lucene filter, leaving out the CVs in {@code excludedIds}; empty when nothing is filtered. */
   Optional<Query> query(Collection<String> excludedIds) {
     List<Query> required = new ArrayList<>();
-    if (onetCode != null) {
-      required.add(term(Fields.CV_ONET_CODE, onetCode));
+    if (onetCodes.size() == 1) {
+      required.add(term(Fields.CV_ONET_CODE, onetCodes.get(0)));
+    } else if (!onetCodes.isEmpty()) {   // any of them
+      required.add(new TermInSetQuery(Fields.CV_ONET_CODE, onetCodes.stream().map(BytesRef::new).toList()));
     }
     if (majorGroup != null) {
       required.add(term(Fields.CV_MAJOR_GROUP, majorGroup));

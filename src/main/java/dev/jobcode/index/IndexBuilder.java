@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.jobcode.encoder.Encoder;
 import dev.jobcode.skills.SkillDictionary;
 import dev.jobcode.taxonomy.Occupation;
+import dev.jobcode.taxonomy.SocCrosswalk;
 import dev.jobcode.taxonomy.Taxonomy;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +55,8 @@ public final class IndexBuilder {
   /** Where indexes built with {@code --cvs} before the pool had a folder of its own kept their CVs. */
   public static final String CANDIDATES_DIR = "candidates";
   public static final String OCCUPATIONS_FILE = "occupations.json";
+  /** The SOC 2010 → 2018 crosswalk, when the build had it. */
+  public static final String SOC2010_FILE = "soc2010.json";
   static final TypeReference<List<Occupation>> OCCUPATION_LIST = new TypeReference<>() {};
 
   private static final int CHUNK = 512;
@@ -77,6 +81,15 @@ public final class IndexBuilder {
    * them in CVs and postings.
    */
   public IndexMeta build(Taxonomy taxonomy, String source, SkillDictionary skills, Path target) {
+    return build(taxonomy, source, skills, Optional.empty(), target);
+  }
+
+  /**
+   * As above, with the SOC 2010 → 2018 crosswalk in {@code soc2010.json}, so the served index reads
+   * SOC 2010 codes without a path of its own; without it, 2010 codes are refused.
+   */
+  public IndexMeta build(Taxonomy taxonomy, String source, SkillDictionary skills, Optional<SocCrosswalk> crosswalk,
+                         Path target) {
     long start = System.nanoTime();
     Path lockFile = target.toAbsolutePath().normalize().resolveSibling("." + target.getFileName() + ".lock");
     try {
@@ -93,6 +106,9 @@ public final class IndexBuilder {
           IndexMeta.JSON.writerFor(OCCUPATION_LIST)
               .writeValue(tmp.resolve(OCCUPATIONS_FILE).toFile(), List.copyOf(taxonomy.occupations().values()));
           skills.write(tmp.resolve(SkillDictionary.FILE_NAME));
+          if (crosswalk.isPresent()) {
+            IndexMeta.JSON.writeValue(tmp.resolve(SOC2010_FILE).toFile(), crosswalk.get());
+          }
           IndexMeta meta = new IndexMeta(IndexMeta.FORMAT,
               new IndexMeta.TaxonomyInfo(taxonomy.name(), taxonomy.version(), source),
               encoder.model(), "dot_product", hnsw, taxonomy.occupations().size(), textCounts(taxonomy), vectors,

@@ -4,6 +4,8 @@ import dev.jobcode.encoder.ModelInfo;
 import dev.jobcode.skills.SkillDictionary;
 import dev.jobcode.skills.SkillMatcher;
 import dev.jobcode.taxonomy.Occupation;
+import dev.jobcode.taxonomy.OccupationCodes;
+import dev.jobcode.taxonomy.SocCrosswalk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +23,17 @@ public final class OnetIndex implements AutoCloseable {
   private final SortedMap<String, Occupation> occupations;
   private final VectorIndex vectors;
   private final SkillMatcher skills;
+  private final OccupationCodes codes;
 
   private OnetIndex(Path dir, IndexMeta meta, SortedMap<String, Occupation> occupations, VectorIndex vectors,
-                    SkillMatcher skills) {
+                    SkillMatcher skills, Optional<SocCrosswalk> crosswalk) {
     this.dir = dir;
     this.meta = meta;
     this.occupations = Collections.unmodifiableSortedMap(occupations);
     this.vectors = vectors;
     this.skills = skills;
+    this.codes = new OccupationCodes(meta.taxonomy().name() + " " + meta.taxonomy().version(), occupations.keySet(),
+        crosswalk);
   }
 
   /**
@@ -60,7 +65,27 @@ public final class OnetIndex implements AutoCloseable {
       throw new IndexException("cannot read the skills of the index at " + dir + " (" + e.getMessage()
           + "); rebuild it", e);
     }
-    return new OnetIndex(dir, meta, occupations, vectors, skills);
+    Optional<SocCrosswalk> crosswalk;
+    try {
+      crosswalk = crosswalk(dir);
+    } catch (IndexException e) {
+      vectors.close();
+      throw e;
+    }
+    return new OnetIndex(dir, meta, occupations, vectors, skills, crosswalk);
+  }
+
+  /** The index's {@code soc2010.json}; an index built without it (or before it existed) reads no 2010 codes. */
+  private static Optional<SocCrosswalk> crosswalk(Path dir) {
+    Path file = dir.resolve(IndexBuilder.SOC2010_FILE);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(IndexMeta.JSON.readValue(file.toFile(), SocCrosswalk.class));
+    } catch (IOException | RuntimeException e) {
+      throw new IndexException("cannot read " + file + " (" + e.getMessage() + "); rebuild the index", e);
+    }
   }
 
   /** The index's {@code occupations.json}, by code. */
@@ -111,6 +136,11 @@ public final class OnetIndex implements AutoCloseable {
 
   public Optional<Occupation> occupation(String code) {
     return Optional.ofNullable(occupations.get(code));
+  }
+
+  /** Reads occupation codes as users write them: O*NET-SOC, SOC 2018, and SOC 2010 when the index has the crosswalk. */
+  public OccupationCodes codes() {
+    return codes;
   }
 
   public VectorIndex vectors() {

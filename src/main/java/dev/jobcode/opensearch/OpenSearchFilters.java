@@ -20,8 +20,11 @@ final class OpenSearchFilters {
   /** Empty when nothing is filtered. */
   static Optional<Query> of(CandidateFilter filter, Collection<String> excludedIds) {
     List<Query> required = new ArrayList<>();
-    if (filter.onetCode() != null) {
-      required.add(term(OpenSearchPool.F_ONET_CODE, filter.onetCode()));
+    if (filter.onetCodes().size() == 1) {
+      required.add(term(OpenSearchPool.F_ONET_CODE, filter.onetCodes().get(0)));
+    } else if (!filter.onetCodes().isEmpty()) {   // any of them
+      List<FieldValue> codes = filter.onetCodes().stream().map(FieldValue::of).toList();
+      required.add(Query.of(q -> q.terms(t -> t.field(OpenSearchPool.F_ONET_CODE).terms(v -> v.value(codes)))));
     }
     if (filter.majorGroup() != null) {
       required.add(term(OpenSearchPool.F_MAJOR_GROUP, filter.majorGroup()));

@@ -19,6 +19,7 @@ import dev.jobcode.index.OnetIndex;
 import dev.jobcode.taxonomy.JobLevel;
 import dev.jobcode.taxonomy.MajorGroups;
 import dev.jobcode.taxonomy.Occupation;
+import dev.jobcode.taxonomy.OccupationCodes;
 import dev.jobcode.taxonomy.OnetCodes;
 import dev.jobcode.taxonomy.TaxonomyDiff;
 import java.util.Arrays;
@@ -127,10 +128,33 @@ public final class Api {
    */
   public record SearchQueryView(String onetCode, String onetTitle, List<String> skills) {}
 
-  public record CandidateSearchResponse(SearchQueryView query, List<CandidateView> results) {
-    public static CandidateSearchResponse of(CandidateSearch.Results r) {
+  /**
+   * {@code onet_code_filter}: how {@code filters.onet_code} was read (absent without one): a SOC
+   * code or a SOC 2010 one may mean several occupations, and a CV of any of them matches.
+   */
+  public record CandidateSearchResponse(SearchQueryView query, CodeReading onetCodeFilter,
+                                        List<CandidateView> results) {
+    public static CandidateSearchResponse of(CandidateSearch.Results r, CodeReading onetCodeFilter) {
       return new CandidateSearchResponse(new SearchQueryView(r.query().onetCode(), r.query().onetTitle(),
-          r.query().skills()), r.found().stream().map(CandidateView::of).toList());
+          r.query().skills()), onetCodeFilter, r.found().stream().map(CandidateView::of).toList());
+    }
+  }
+
+  /**
+   * An occupation code as written ({@code written}), the occupations of the served taxonomy it was
+   * read as ({@code onet_codes}), and the older version it was mapped from ({@code mapped_from};
+   * absent when it was read in the served version).
+   */
+  public record CodeReading(String written, List<String> onetCodes, MappedFrom mappedFrom) {
+    public static CodeReading of(OccupationCodes.Resolution r) {
+      return r == null ? null : new CodeReading(r.written(), r.codes(), MappedFrom.of(r.mappedFrom()));
+    }
+  }
+
+  /** The version and code a written code was mapped from, e.g. SOC 2010 15-1132, its title and its SOC 2018 codes. */
+  public record MappedFrom(String version, String code, String title, List<String> soc2018) {
+    static MappedFrom of(OccupationCodes.Mapping m) {
+      return m == null ? null : new MappedFrom(m.version(), m.code(), m.title(), m.soc2018());
     }
   }
 
@@ -156,10 +180,15 @@ public final class Api {
   }
 
   /** What an add or replace stored: {@code outcome} "added" or "replaced", and the CV as stored. */
-  public record CandidateWriteResponse(String id, String outcome, List<String> inferred, CandidateRecord candidate) {
-    public static CandidateWriteResponse of(CandidateIntake.Result r, PooledCv stored) {
+  /**
+   * What an add or replace stored: {@code outcome} "added" or "replaced", and the CV as stored;
+   * {@code onet_code_read}: how a CV's onet_code written as SOC 2010 was mapped (absent otherwise).
+   */
+  public record CandidateWriteResponse(String id, String outcome, List<String> inferred, CodeReading onetCodeRead,
+                                       CandidateRecord candidate) {
+    public static CandidateWriteResponse of(CandidateIntake.Result r, CodeReading onetCodeRead, PooledCv stored) {
       return new CandidateWriteResponse(r.id(), r.outcome().name().toLowerCase(java.util.Locale.ROOT), r.inferred(),
-          CandidateRecord.of(stored));
+          onetCodeRead, CandidateRecord.of(stored));
     }
   }
 
@@ -203,8 +232,9 @@ public final class Api {
    * similarity-weighted vote, IT by the IT share of the vote, and the neighbours that voted.
    */
   public record CandidateVoteResponse(List<OccupationShare> results, List<MajorGroupShare> majorGroups,
-                                      List<LevelShare> levels, ItView it, List<CandidateView> neighbours) {
-    public static CandidateVoteResponse of(CandidateSearch.Vote v) {
+                                      List<LevelShare> levels, ItView it, CodeReading onetCodeFilter,
+                                      List<CandidateView> neighbours) {
+    public static CandidateVoteResponse of(CandidateSearch.Vote v, CodeReading onetCodeFilter) {
       return new CandidateVoteResponse(
           v.occupations().stream().map(s -> new OccupationShare(s.value(), v.titles().get(s.value()), round(s.share()),
               OnetCodes.majorGroup(s.value()))).toList(),
@@ -212,7 +242,7 @@ public final class Api {
               round(s.share()))).toList(),
           v.levels().stream().map(s -> new LevelShare(s.value(), round(s.share()))).toList(),
           v.itShare() == null ? null : new ItView(JobAttributes.isIt(v.itShare()) ? "it" : "non-it", round(v.itShare())),
-          v.neighbours().stream().map(CandidateView::of).toList());
+          onetCodeFilter, v.neighbours().stream().map(CandidateView::of).toList());
     }
   }
 
@@ -236,7 +266,15 @@ public final class Api {
   public record OccupationResponse(TaxonomyRef taxonomy, String code, String title, String description,
                                    String socCode, MajorGroup majorGroup, Integer jobZone,
                                    List<String> sampleTitles, List<String> alternateTitles,
-                                   List<String> reportedTitles, List<String> tasks, List<OccupationRef> related) {}
+                                   List<String> reportedTitles, List<String> tasks, List<OccupationRef> related,
+                                   MappedFrom mappedFrom) {}
+
+  /**
+   * The answer (300) to a code that means several occupations: a SOC code with several O*NET-SOC
+   * occupations under it, or a SOC 2010 code split in SOC 2018. {@code choices}: each, by code.
+   */
+  public record OccupationChoices(TaxonomyRef taxonomy, String written, MappedFrom mappedFrom,
+                                  List<OccupationRef> choices) {}
 
   /** {@code candidates}: the CVs of the candidate pool served beside the index (absent without a pool). */
   public record IndexRef(String path, int occupations, int documents, Integer candidates, String builtAt) {

@@ -2,7 +2,10 @@ package dev.jobcode.server;
 
 import dev.jobcode.candidates.CandidateQuery;
 import dev.jobcode.candidates.CandidateSearch;
+import dev.jobcode.index.CandidateFilter;
 import dev.jobcode.server.CandidateMeters.Kind;
+import dev.jobcode.taxonomy.OccupationCodeException;
+import dev.jobcode.taxonomy.OccupationCodes;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -22,7 +25,8 @@ final class CandidateController {
   private static final String CANDIDATE_NOT_FOUND = "not_found: no CV has the id given. " + NO_CANDIDATES;
   private static final String CANDIDATE_QUERY_ERRORS = "neither or both of text and id, text over "
       + CandidateQuery.MAX_TEXT_CHARS + " characters, k not in 1.." + CandidateQuery.MAX_K + ", an unknown field, "
-      + "a filter of the wrong type or value, an onet_code or a skill the served taxonomy lacks.";
+      + "a filter of the wrong type or value, an onet_code or a skill the served taxonomy lacks (an onet_code may be "
+      + "an O*NET-SOC code, a SOC 2018 code or a SOC 2010 code; one valid in no version is refused naming both).";
 
   private final ServedIndex served;
   private final CandidateMeters meters;
@@ -49,8 +53,9 @@ final class CandidateController {
   void search(Context ctx) {
     CandidateQuery query = CandidateRequests.query(JsonBodies.object(ctx), CandidateQuery.DEFAULT_K);
     ctx.json(served.with(g -> {
-      CandidateSearch.Results found = meters.time(Kind.SEARCH, () -> g.candidates().search(known(query, g)));
-      return Api.CandidateSearchResponse.of(found);
+      Known known = known(query, g);
+      CandidateSearch.Results found = meters.time(Kind.SEARCH, () -> g.candidates().search(known.query()));
+      return Api.CandidateSearchResponse.of(found, known.onetCode());
     }));
   }
 
@@ -70,30 +75,42 @@ final class CandidateController {
               description = CANDIDATE_NOT_FOUND)})
   void classify(Context ctx) {
     CandidateQuery query = CandidateRequests.query(JsonBodies.object(ctx), CandidateSearch.DEFAULT_VOTERS);
-    ctx.json(served.with(g -> Api.CandidateVoteResponse.of(
-        meters.time(Kind.VOTE, () -> g.candidates().vote(known(query, g))))));
+    ctx.json(served.with(g -> {
+      Known known = known(query, g);
+      return Api.CandidateVoteResponse.of(meters.time(Kind.VOTE, () -> g.candidates().vote(known.query())),
+          known.onetCode());
+    }));
   }
+
+  /** A query in the served taxonomy's terms, and how its filter's code was read (null without one). */
+  private record Known(CandidateQuery query, Api.CodeReading onetCode) {}
 
   /**
    * A filter on an occupation or a skill the served taxonomy does not have is a mistake, not an
-   * empty answer; skills are turned into their O*NET names.
+   * empty answer. The code is read as written: a SOC code, or a SOC 2010 one, admits a CV of any of
+   * the occupations it means; skills are turned into their O*NET names.
    */
-  private static CandidateQuery known(CandidateQuery query, ServedIndex.Generation g) {
-    String code = query.filter().onetCode();
+  private static Known known(CandidateQuery query, ServedIndex.Generation g) {
     var taxonomy = g.index().meta().taxonomy();
-    if (code != null && g.index().occupation(code).isEmpty()) {
-      throw ApiException.badRequest("filters.onet_code " + code + " is not an occupation of " + taxonomy.name() + " "
-          + taxonomy.version());
+    CandidateFilter filter = query.filter();
+    OccupationCodes.Resolution read = null;
+    if (!filter.onetCodes().isEmpty()) {
+      try {
+        read = g.index().codes().resolve(filter.onetCodes().get(0));
+      } catch (OccupationCodeException e) {
+        throw ApiException.badRequest("filters.onet_code: " + e.getMessage());
+      }
+      filter = filter.withOnetCodes(read.codes());
     }
-    if (query.filter().skills().isEmpty()) {
-      return query;
+    if (!filter.skills().isEmpty()) {
+      List<String> names = new java.util.ArrayList<>();
+      for (String term : filter.skills()) {
+        names.add(g.index().skills().resolve(term).orElseThrow(() -> ApiException.badRequest("filters.skills: '"
+            + term + "' is not a technology skill or tool of " + taxonomy.name() + " " + taxonomy.version())).name());
+      }
+      filter = filter.withSkills(names);
     }
-    List<String> names = new java.util.ArrayList<>();
-    for (String term : query.filter().skills()) {
-      names.add(g.index().skills().resolve(term).orElseThrow(() -> ApiException.badRequest("filters.skills: '" + term
-          + "' is not a technology skill or tool of " + taxonomy.name() + " " + taxonomy.version())).name());
-    }
-    return new CandidateQuery(query.text(), query.id(), query.k(), query.filter().withSkills(names));
+    return new Known(new CandidateQuery(query.text(), query.id(), query.k(), filter), Api.CodeReading.of(read));
   }
 
   @OpenApi(path = "/v1/candidates/{id}", tags = "candidates", operationId = "candidate",

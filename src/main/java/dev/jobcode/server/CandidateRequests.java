@@ -5,14 +5,15 @@ import dev.jobcode.candidates.CandidateQuery;
 import dev.jobcode.classify.InvalidQueryException;
 import dev.jobcode.index.CandidateFilter;
 import dev.jobcode.taxonomy.JobLevel;
-import dev.jobcode.taxonomy.OnetCodes;
+import dev.jobcode.taxonomy.OccupationCodes;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Reads candidate requests strictly, like {@link Requests}: {@code {"text" | "id", "k"?,
- * "filters"?: {"onet_code", "major_group", "level", "min_years", "it"}}}.
+ * "filters"?: {"onet_code", "major_group", "level", "min_years", "it"}}}. The filter's code is read
+ * as written here; {@code CandidateController} reads it against the served taxonomy.
  */
 final class CandidateRequests {
   private static final Set<String> FIELDS = RequestShapes.fields(RequestShapes.CandidateRequest.class);
@@ -43,8 +44,9 @@ final class CandidateRequests {
     }
     Requests.knownFields(filters, FILTER_FIELDS, "filters.");
     String code = Requests.optionalText(filters, "onet_code", "filters.");
-    if (code != null && !OnetCodes.isValid(code)) {
-      throw ApiException.badRequest("filters.onet_code must be an O*NET-SOC code like 29-1141.00, got '" + code + "'");
+    if (code != null && !OccupationCodes.wellFormed(code)) {
+      throw ApiException.badRequest("filters.onet_code must be an O*NET-SOC code like 29-1141.00 or a SOC code "
+          + "(2018, or 2010) like 29-1141, got '" + code + "'");
     }
     String major = Requests.optionalText(filters, "major_group", "filters.");
     if (major != null && !major.matches("\\d\\d")) {

@@ -8,6 +8,7 @@ import dev.jobcode.corpus.CvFile;
 import dev.jobcode.documents.ExtractionException;
 import dev.jobcode.documents.TextExtractor;
 import dev.jobcode.index.CandidateStore;
+import dev.jobcode.taxonomy.OccupationCodes;
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import io.javalin.openapi.HttpMethod;
@@ -134,7 +135,8 @@ final class CandidateWriteController {
 
   /** Reads the CV from the body, stores it, and answers what became of it. */
   private Api.CandidateWriteResponse write(Context ctx, String pathId) {
-    Incoming in = incoming(ctx);
+    OccupationCodes codes = served.with(g -> g.index().codes());
+    Incoming in = incoming(ctx, codes);
     Cv cv = in.cv();
     if (pathId != null) {
       if (cv.id() != null && !cv.id().equals(pathId)) {
@@ -146,7 +148,7 @@ final class CandidateWriteController {
     CandidateIntake.Result r = served.with(g -> new CandidateIntake(pool, g.classifier()).submit(List.of(submission)))
         .get(0);
     return switch (r.outcome()) {
-      case ADDED, REPLACED -> Api.CandidateWriteResponse.of(r, pool.get(r.id()).orElseThrow());
+      case ADDED, REPLACED -> Api.CandidateWriteResponse.of(r, in.codeRead(), pool.get(r.id()).orElseThrow());
       case DUPLICATE -> throw new ApiException(409, "duplicate", "the pool already has this CV's text, as '"
           + r.duplicateOf() + "'; nothing was added");
       case ID_TAKEN -> throw new ApiException(409, "id_taken", "a CV with id '" + r.id()
@@ -155,17 +157,27 @@ final class CandidateWriteController {
     };
   }
 
-  /** A CV from the request, and the name of the file it came in (or null). */
-  private record Incoming(Cv cv, String source) {}
+  /**
+   * A CV from the request, the name of the file it came in (or null), and how its onet_code was
+   * mapped from SOC 2010 (null when it was not).
+   */
+  private record Incoming(Cv cv, String source, Api.CodeReading codeRead) {
+    /** {@code cv} read from {@code sent}: its code mapped when {@code sent}'s was another version's. */
+    static Incoming of(Cv sent, Cv cv, String source, OccupationCodes codes) {
+      boolean mapped = sent.onetCode() != null && !sent.onetCode().strip().equals(cv.onetCode());
+      return new Incoming(cv, source, mapped ? Api.CodeReading.of(codes.forLabel(sent.onetCode())) : null);
+    }
+  }
 
-  private Incoming incoming(Context ctx) {
+  private Incoming incoming(Context ctx, OccupationCodes codes) {
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT).strip();
     try {
       if (type.startsWith("application/json")) {
-        return new Incoming(cv(JsonBodies.bytes(ctx)), null);
+        Cv sent = sent(JsonBodies.bytes(ctx));
+        return Incoming.of(sent, CvFile.check(sent, "the CV", codes), null, codes);
       }
       if (type.startsWith("multipart/form-data")) {
-        return upload(ctx);
+        return upload(ctx, codes);
       }
     } catch (CorpusException e) {
       throw ApiException.badRequest(e.getMessage());
@@ -177,15 +189,24 @@ final class CandidateWriteController {
 
   /** A CV sent as JSON (the CV file schema), checked as a file's line is; every problem is a 400. */
   static Cv cv(byte[] body) {
-    Requests.object(body);   // the JSON errors (empty, malformed, duplicated field) as every route reports them
     try {
-      return CvFile.check(CvFile.fromJson(new String(body, StandardCharsets.UTF_8)), "the CV");
+      return CvFile.check(sent(body), "the CV");
     } catch (CorpusException e) {
       throw ApiException.badRequest(e.getMessage());
     }
   }
 
-  private Incoming upload(Context ctx) {
+  /** The CV as sent, unchecked. */
+  private static Cv sent(byte[] body) {
+    Requests.object(body);   // the JSON errors (empty, malformed, duplicated field) as every route reports them
+    try {
+      return CvFile.fromJson(new String(body, StandardCharsets.UTF_8));
+    } catch (CorpusException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+  }
+
+  private Incoming upload(Context ctx, OccupationCodes codes) {
     List<UploadedFile> files = ctx.uploadedFiles();
     Map<String, List<String>> form = ctx.formParamMap();
     for (String field : form.keySet()) {
@@ -222,7 +243,7 @@ final class CandidateWriteController {
     Cv cv = new Cv(field(form, "id"), field(form, "name"), field(form, "headline"), field(form, "onet_code"), null,
         field(form, "major_group"), field(form, "level"), years(field(form, "years")), bool(field(form, "it")),
         null, null, null, text.text());
-    return new Incoming(CvFile.check(cv, name), name);
+    return Incoming.of(cv, CvFile.check(cv, name, codes), name, codes);
   }
 
   private static String field(Map<String, List<String>> form, String name) {

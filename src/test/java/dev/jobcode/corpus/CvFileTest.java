@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobcode.table.Layout;
+import dev.jobcode.taxonomy.OccupationCodes;
+import dev.jobcode.testing.Fixtures;
 import dev.jobcode.table.TableWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,7 +88,7 @@ class CvFileTest {
       "{\"text\": \"x\"}|line 1: id is required",
       "{\"id\": \"a\", \"text\": \"  \"}|line 1: text is required",
       "{\"id\": \"a\", \"text\": \"x\", \"level\": \"boss\"}|line 1: unknown level 'boss'",
-      "{\"id\": \"a\", \"text\": \"x\", \"onet_code\": \"29-1141\"}|line 1: onet_code '29-1141' is not an O*NET-SOC code",
+      "{\"id\": \"a\", \"text\": \"x\", \"onet_code\": \"29-114\"}|line 1: onet_code '29-114' is not an O*NET-SOC code",
       "{\"id\": \"a\", \"text\": \"x\", \"onet_code\": \"29-1141.00\", \"major_group\": \"15\"}|does not match",
       "{\"id\": \"a\", \"text\": \"x\", \"years\": -1}|years must be 0..70",
       "{\"id\": \"a\", \"text\": \"x\", \"colour\": \"red\"}|line 1: not a CV object",
@@ -96,6 +99,23 @@ class CvFileTest {
     Files.writeString(file, line + "\n");
     assertThatThrownBy(() -> CvFile.read(file)).isInstanceOf(CorpusException.class)
         .hasMessageContaining("bad.jsonl").hasMessageContaining(message);
+  }
+
+  @Test
+  void soc2010CodesAreReadAsTheirOccupationAndAnAmbiguousOneIsRefusedWithTheChoices() throws IOException {
+    OccupationCodes codes = new OccupationCodes("O*NET-SOC 99.1", Fixtures.taxonomy().occupations().keySet(),
+        Optional.of(Fixtures.crosswalk()));
+    Path file = tmp.resolve("cvs.csv");
+    Files.writeString(file, "id,text,onet_code,major_group\na,Developer,15-1132,15\nb,Nurse,29-1141.00,\n"
+        + "c,Welder,51-4121.06,\n");
+    List<Cv> cvs = CvFile.read(file, codes);
+    assertThat(cvs).extracting(Cv::onetCode).containsExactly("15-1252.00", "29-1141.00", "51-4121.06");
+    assertThat(cvs).extracting(Cv::majorGroup).containsExactly("15", "29", "51");
+    Files.writeString(file, "id,text,onet_code\na,Developer,15-1132\nb,Clerk,43-4199\n");
+    assertThatThrownBy(() -> CvFile.read(file, codes)).isInstanceOf(CorpusException.class)
+        .hasMessageContaining("line 3").hasMessageContaining("name one of 43-4041.00, 43-4051.00");
+    Files.writeString(file, "id,text,onet_code\na,Someone,29-9999\n");
+    assertThatThrownBy(() -> CvFile.read(file, codes)).hasMessageContaining("29-9999 is not a SOC 2018 or SOC 2010 code");
   }
 
   @Test

@@ -29,7 +29,7 @@ class OpenSearchFiltersTest {
 
   @Test
   void everyFieldIsARequiredClauseAndSkillsAreMatchedInLowerCase() {
-    CandidateFilter f = new CandidateFilter("29-1141.00", "29", "senior", 5, Boolean.TRUE,
+    CandidateFilter f = new CandidateFilter(List.of("29-1141.00"), "29", "senior", 5, Boolean.TRUE,
         List.of("Microsoft Excel", "SAP"), true);
     String q = json(OpenSearchFilters.of(f, Set.of()).orElseThrow());
     assertThat(q).isEqualTo("{\"bool\":{\"filter\":["
@@ -41,6 +41,14 @@ class OpenSearchFiltersTest {
         + "{\"term\":{\"labelled\":{\"value\":true}}},"
         + "{\"term\":{\"skills\":{\"value\":\"microsoft excel\"}}},"
         + "{\"term\":{\"skills\":{\"value\":\"sap\"}}}]}}");
+  }
+
+  @Test
+  void severalCodesAreOneTermsClauseThatAdmitsAnyOfThem() {
+    CandidateFilter f = new CandidateFilter(List.of("43-4051.00", "43-4041.00"), null, null, null, null, List.of(),
+        false);
+    assertThat(json(OpenSearchFilters.of(f, Set.of()).orElseThrow())).isEqualTo("{\"bool\":{\"filter\":["
+        + "{\"terms\":{\"onet_code\":[\"43-4041.00\",\"43-4051.00\"]}}]}}");
   }
 
   @Test

@@ -74,6 +74,8 @@ class OpenSearchPoolIT {
       String skill = query.skillNames().isEmpty() ? null : query.skillNames().get(0);
       List<CandidateFilter> filters = new ArrayList<>(List.of(CandidateFilter.NONE,
           new CandidateFilter(cv.onetCode(), null, null, null, null),
+          new CandidateFilter(List.of(cv.onetCode() == null ? "47-2111.00" : cv.onetCode(), "29-1141.00", "15-1252.00"), null, null, null, null, List.of(),
+              false),
           new CandidateFilter(null, cv.majorGroup(), null, null, null),
           new CandidateFilter(null, null, cv.level(), null, null),
           new CandidateFilter(null, null, null, 8, null),
@@ -237,7 +239,7 @@ class OpenSearchPoolIT {
     return e -> {
       Cv cv = e.cv();
       Set<String> skills = new HashSet<>(e.skillNames().stream().map(s -> s.toLowerCase(Locale.ROOT)).toList());
-      return (f.onetCode() == null || f.onetCode().equals(cv.onetCode()))
+      return (f.onetCodes().isEmpty() || f.onetCodes().contains(cv.onetCode()))
           && (f.majorGroup() == null || f.majorGroup().equals(cv.majorGroup()))
           && (f.level() == null || f.level().equals(cv.level()))
           && (f.minYears() == null || cv.years() != null && cv.years() >= f.minYears())

@@ -18,6 +18,7 @@ import dev.jobcode.server.ServerSettings;
 import dev.jobcode.skills.Skill;
 import dev.jobcode.skills.SkillDictionary;
 import dev.jobcode.taxonomy.OnetLoader;
+import dev.jobcode.taxonomy.SocCrosswalk;
 import dev.jobcode.taxonomy.Taxonomy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +41,24 @@ public final class Fixtures {
     }
   }
 
+  /**
+   * {@code src/test/resources/soc}: a hand-made SOC 2010 → 2018 crosswalk for the fixture: unchanged
+   * codes (11-1011, 29-1141, 47-2111), a renumbered one (15-1121 → 15-1211, not in the fixture), a
+   * real split of which the fixture has one side (15-1132 → 15-1252, 15-1253) and a made-up split of
+   * which it has both (43-4199 → 43-4041, 43-4051).
+   */
+  public static Path socDir() {
+    try {
+      return Path.of(Fixtures.class.getResource("/soc").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static SocCrosswalk crosswalk() {
+    return SocCrosswalk.load(socDir().resolve(SocCrosswalk.FILE_NAME));
+  }
+
   public static Taxonomy taxonomy() {
     return OnetLoader.load(onetDir(), Optional.empty());
   }
@@ -47,7 +66,7 @@ public final class Fixtures {
   /** Builds the fixture's index into {@code dir} with {@code encoder}, and {@link #skills()}. */
   public static void buildIndex(Encoder encoder, Path dir) {
     new IndexBuilder(encoder, HnswParams.DEFAULT, ProgressListener.NONE).build(taxonomy(), onetDir().toString(),
-        skills(), dir);
+        skills(), Optional.of(crosswalk()), dir);
   }
 
   /** A hand-made skills dictionary for the fixture's five occupations, with O*NET's names. */
@@ -82,7 +101,8 @@ public final class Fixtures {
    * fixture's skills, and opens a classifier on it; the caller owns (and closes) its index.
    */
   public static Classifier classifierOf(Taxonomy taxonomy, Path onet, Path dir, Encoder encoder) {
-    new IndexBuilder(encoder, HnswParams.DEFAULT, ProgressListener.NONE).build(taxonomy, onet.toString(), skills(), dir);
+    new IndexBuilder(encoder, HnswParams.DEFAULT, ProgressListener.NONE).build(taxonomy, onet.toString(), skills(),
+        Optional.of(crosswalk()), dir);
     return new Classifier(OnetIndex.open(dir, encoder.model()), encoder, ClassifierSettings.DEFAULT);
   }
 

@@ -17,6 +17,7 @@ import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.OnetIndex;
 import dev.jobcode.skills.SkillDictionary;
 import dev.jobcode.taxonomy.OnetLoader;
+import dev.jobcode.taxonomy.SocCrosswalk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +45,15 @@ public final class RealData {
 
   public static Path onet29() {
     return existing(home().resolve("../shared/data/onet/db_29_3_text").normalize());
+  }
+
+  /** The BLS SOC 2010 → 2018 crosswalk's folder. */
+  public static Path soc() {
+    return existing(home().resolve("../shared/data/soc").normalize());
+  }
+
+  public static SocCrosswalk crosswalk() {
+    return SocCrosswalk.load(soc().resolve(SocCrosswalk.FILE_NAME));
   }
 
   public static Path rawTitles() {
@@ -84,7 +94,7 @@ public final class RealData {
         index = home().resolve("target/it-index/default");
         var taxonomy = OnetLoader.load(onet30(), Optional.empty());
         new IndexBuilder(encoder(), HnswParams.DEFAULT, (done, total) -> {}).build(taxonomy, onet30().toString(),
-            SkillDictionary.load(onet30()), index);
+            SkillDictionary.load(onet30()), Optional.of(crosswalk()), index);
       }
     }
     return index;
