@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.util.IOUtils;
 
@@ -37,8 +39,36 @@ public final class OldLucene {
   }
 
   private static boolean built;
+  private static final Map<Release, Path> REAL = new EnumMap<>(Release.class);
 
   private OldLucene() {}
+
+  /**
+   * The real O*NET 30.0 index ({@link RealData#index()}) rewritten by {@code release}, in
+   * {@code target/old-lucene-it/}: written once per JVM (Lucene 9.12 takes about 100 s for its HNSW
+   * graphs, Lucene 8.11 a few seconds, as it has no vectors).
+   */
+  public static synchronized Path realIndex(Release release) {
+    return REAL.computeIfAbsent(release, r -> {
+      Path dir = RealData.home().resolve("target/old-lucene-it").resolve(r.jars);
+      try {
+        IOUtils.rm(dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      long t0 = System.nanoTime();
+      String said = rewrite(RealData.index(), dir, r);
+      System.out.printf("%s (%.1f s)%n", said, (System.nanoTime() - t0) / 1e9);
+      return dir;
+    });
+  }
+
+  /** jobcode's one line for {@code index}, whose Lucene folder Lucene 8 wrote. */
+  public static String lucene8Refusal(Path index) {
+    return "the Lucene index in " + index.resolve(IndexBuilder.ONET_DIR) + " was written by Lucene 8 or older, and this"
+        + " jobcode runs Lucene 10.6.0, which reads indexes written by Lucene 9.0 to 10.6.0: rebuild it with"
+        + " 'jobcode index'";
+  }
 
   /**
    * Writes into {@code target} (which must not exist) a copy of the jobcode index in {@code source}
