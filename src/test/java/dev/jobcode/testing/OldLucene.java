@@ -5,6 +5,7 @@ import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.index.Label;
 import dev.jobcode.index.VectorIndex;
+import dev.jobcode.skills.SkillDictionary;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -77,7 +78,7 @@ public final class OldLucene {
   public static String rewrite(Path source, Path target, Release release) {
     try {
       Files.createDirectories(target);
-      for (String file : List.of(IndexMeta.FILE, IndexBuilder.OCCUPATIONS_FILE, "skills.json")) {
+      for (String file : List.of(IndexMeta.FILE, IndexBuilder.OCCUPATIONS_FILE, SkillDictionary.FILE_NAME)) {
         if (Files.exists(source.resolve(file))) {
           Files.copy(source.resolve(file), target.resolve(file));
         }
