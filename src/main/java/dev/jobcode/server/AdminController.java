@@ -52,8 +52,9 @@ final class AdminController {
               description = "unauthorized: no 'Authorization: Bearer TOKEN' with the admin token.",
               headers = @OpenApiParam(name = "WWW-Authenticate", example = "Bearer")),
           @OpenApiResponse(status = "422", content = @OpenApiContent(from = Api.ErrorResponse.class), description =
-              "index_refused: the index is missing, incomplete, corrupt or built with another model than the one "
-                  + "that runs (and encoded the candidate pool); the old one keeps serving.")})
+              "index_refused: the index is missing, incomplete, corrupt, written by Lucene 8 or older, or built "
+                  + "with another model than the one that runs (and encoded the candidate pool); the old one keeps "
+                  + "serving.")})
   void swap(Context ctx) {
     token.require(ctx);
     Path dir = swapPath(JsonBodies.object(ctx));

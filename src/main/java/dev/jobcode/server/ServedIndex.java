@@ -87,8 +87,8 @@ public final class ServedIndex implements AutoCloseable {
   /**
    * Opens the index in {@code dir} with the running model and settings and makes it the one served,
    * with the same candidate pool. Throws {@link IndexException}, and keeps serving the old index, when
-   * the new one is missing, incomplete, corrupt or built with another model than the one that
-   * encoded the pool (the model that runs).
+   * the new one is missing, incomplete, corrupt, written by a Lucene this one cannot read, or built
+   * with another model than the one that encoded the pool (the model that runs).
    */
   public Generation swap(Path dir) {
     return swap(dir, (before, now) -> now);

@@ -10,6 +10,7 @@ import dev.jobcode.json.Json;
 import dev.jobcode.table.Table;
 import dev.jobcode.testing.Fixtures;
 import dev.jobcode.testing.CvDocuments;
+import dev.jobcode.testing.OldLucene;
 import dev.jobcode.testing.RealData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -197,7 +198,7 @@ class CliIT {
   }
 
   @Test
-  void serveRefusesACorruptIncompleteOrForeignIndexAtStart() throws IOException {
+  void serveRefusesACorruptIncompleteForeignOrLucene8IndexAtStart() throws IOException {
     Path good = tmp.resolve("good");
     CliRun built = run("index", "--onet", Fixtures.onetDir().toString(), "--models", models(), "--out", good.toString());
     assertThat(built.exit()).as(built.err()).isZero();
@@ -215,8 +216,11 @@ class CliIT {
     Files.writeString(meta, Files.readString(meta).replaceFirst("\"sha256\" : \"[0-9a-f]+\"",
         "\"sha256\" : \"" + "1".repeat(64) + "\""));
 
+    Path lucene8 = OldLucene.realIndex(OldLucene.Release.LUCENE_8_11);
+
     String[][] cases = {{corrupt.toString(), "rebuild"}, {incomplete.toString(), "cannot read"},
-        {foreign.toString(), "was built with model " + ModelSpec.DEFAULT_ID + " (sha256 111111111111"}};
+        {foreign.toString(), "was built with model " + ModelSpec.DEFAULT_ID + " (sha256 111111111111"},
+        {lucene8.toString(), "jobcode: " + OldLucene.lucene8Refusal(lucene8) + System.lineSeparator()}};
     for (String[] c : cases) {
       CliRun r = run("serve", "--index", c[0], "--models", models(), "--port", "0");
       assertThat(r.exit()).as(c[0] + "\n" + r.err()).isEqualTo(1);

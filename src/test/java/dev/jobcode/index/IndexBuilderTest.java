@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobcode.encoder.ModelInfo;
+import dev.jobcode.skills.SkillDictionary;
 import dev.jobcode.taxonomy.TextKind;
 import dev.jobcode.testing.FakeEncoder;
 import dev.jobcode.testing.Fixtures;
@@ -112,6 +113,25 @@ class IndexBuilderTest {
     }
     assertThatThrownBy(() -> OnetIndex.open(dir, FakeEncoder.MODEL))
         .isInstanceOf(IndexException.class).hasMessageContaining("incomplete or corrupt");
+  }
+
+  @Test
+  void anIndexOfTheFirstJobcodeStillOpens() throws IOException {
+    // The first jobcode wrote meta.json without "candidates" and no skills.json; its Lucene folder was as now.
+    Path dir = tmp.resolve("first");
+    Fixtures.buildIndex(new FakeEncoder(), dir);
+    Path meta = dir.resolve(IndexMeta.FILE);
+    String now = Files.readString(meta);
+    Files.writeString(meta, now.replaceFirst(",\\s*\"candidates\" : null", ""));
+    assertThat(Files.readString(meta)).isNotEqualTo(now).doesNotContain("candidates");
+    Files.delete(dir.resolve(SkillDictionary.FILE_NAME));
+    try (OnetIndex index = OnetIndex.open(dir, FakeEncoder.MODEL)) {
+      assertThat(index.meta().hasCandidates()).isFalse();
+      assertThat(index.occupations()).hasSize(5);
+      assertThat(index.skills().find("Python and Microsoft Excel")).isEmpty();
+      assertThat(index.vectors().text(index.vectors().search(Fields.TITLE_VECTOR,
+          new FakeEncoder().encode("Wiring Technician"), 1).get(0).doc())).isEqualTo("Wiring Technician");
+    }
   }
 
   private List<String> siblings() throws IOException {
