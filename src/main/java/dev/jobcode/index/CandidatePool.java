@@ -326,7 +326,7 @@ public final class CandidatePool implements CandidateStore {
       for (ScoreDoc sd : s.search(knn, k).scoreDocs) {
         matches.add(new Match(read(s, sd.doc), VectorIndex.cosine(sd.score)));
       }
-      matches.sort(Comparator.comparingDouble((Match m) -> -m.score()).thenComparing(m -> m.entry().id()));
+      matches.sort(BEST_FIRST);
       return matches;
     });
   }

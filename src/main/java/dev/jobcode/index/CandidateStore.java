@@ -25,6 +25,10 @@ public interface CandidateStore extends AutoCloseable {
     }
   }
 
+  /** The order of every answer: best first, ties by id. */
+  java.util.Comparator<Match> BEST_FIRST = java.util.Comparator.comparingDouble((Match m) -> -m.score())
+      .thenComparing(m -> m.entry().id());
+
   /** One CV to store with its unit vector; {@code replace}: the id must exist (else it must not). */
   record Put(PooledCv entry, float[] vector, boolean replace) {
     public Put {

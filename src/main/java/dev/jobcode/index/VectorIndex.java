@@ -139,7 +139,7 @@ public final class VectorIndex implements AutoCloseable {
       Comparator.comparingDouble((Hit h) -> -h.score()).thenComparingInt(Hit::doc);
 
   /** Lucene scores DOT_PRODUCT on unit vectors as (1 + cos) / 2; this is the cosine back. */
-  static float cosine(float luceneScore) {
+  public static float cosine(float luceneScore) {
     return 2 * luceneScore - 1;
   }
 

@@ -11,6 +11,7 @@ import dev.jobcode.index.PoolMeta;
 import dev.jobcode.index.PooledCv;
 import dev.jobcode.index.ProgressListener;
 import dev.jobcode.index.PutDecisions;
+import dev.jobcode.index.VectorIndex;
 import dev.jobcode.json.Json;
 import java.io.IOException;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,6 +40,7 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.HealthStatus;
 import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.ShardStatistics;
 import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
 import org.opensearch.client.opensearch._types.mapping.Property;
@@ -238,10 +239,14 @@ public final class OpenSearchPool implements CandidateStore {
    * {@code _shards.failed}): then a retryable failure, so that no search returns part of the pool.
    */
   private static <T> SearchResponse<T> whole(SearchResponse<T> r) throws IOException {
-    if (r.shards() != null && r.shards().failed() > 0) {
-      throw new IOException(r.shards().failed() + " of " + r.shards().total() + " shards did not answer");
-    }
+    requireEveryShard(r.shards());
     return r;
+  }
+
+  private static void requireEveryShard(ShardStatistics shards) throws IOException {
+    if (shards != null && shards.failed() > 0) {
+      throw new IOException(shards.failed() + " of " + shards.total() + " shards did not answer");
+    }
   }
 
   private static String concreteName(String alias) {
@@ -359,9 +364,7 @@ public final class OpenSearchPool implements CandidateStore {
   public int size() {
     long count = retrying.call("counting CVs", () -> {
       var r = client.count(c -> c.index(target.index()));
-      if (r.shards() != null && r.shards().failed() > 0) {
-        throw new IOException(r.shards().failed() + " of " + r.shards().total() + " shards did not answer");
-      }
+      requireEveryShard(r.shards());
       return r.count();
     });
     return (int) count;
@@ -421,10 +424,10 @@ public final class OpenSearchPool implements CandidateStore {
         })), PoolDocument.class)));
     List<Match> matches = new ArrayList<>(k);
     for (Hit<PoolDocument> hit : r.hits().hits()) {
-      // The Lucene engine's cosine score is (1 + cos) / 2, as in the embedded store.
-      matches.add(new Match(hit.source().entry(), (float) (2 * hit.score() - 1)));
+      // The Lucene engine scores cosine as Lucene does in the embedded store.
+      matches.add(new Match(hit.source().entry(), VectorIndex.cosine(hit.score().floatValue())));
     }
-    matches.sort(Comparator.comparingDouble((Match m) -> -m.score()).thenComparing(m -> m.entry().id()));
+    matches.sort(BEST_FIRST);
     return matches;
   }
 
@@ -435,13 +438,7 @@ public final class OpenSearchPool implements CandidateStore {
       Holdings holdings = holdings(puts);
       List<PutDecisions.Decision> decisions = PutDecisions.decide(puts, holdings);
       List<PutResult> results = new ArrayList<>(decisions.size());
-      Map<String, PutDecisions.Decision> toStore = new java.util.LinkedHashMap<>();
-      for (PutDecisions.Decision d : decisions) {
-        if (d.store()) {
-          toStore.put(d.put().entry().id(), d);
-        }
-      }
-      Map<String, Integer> statuses = bulk(toStore.values().stream().map(d -> {
+      Map<String, Integer> statuses = bulk(decisions.stream().filter(PutDecisions.Decision::store).map(d -> {
         PoolDocument doc = PoolDocument.of(d.put().entry(), d.put().vector(), d.textHash());
         if (doc.vector().length != layout.model().dimension()) {
           throw new IndexException("a vector of " + doc.vector().length + " dimensions for a pool of "
