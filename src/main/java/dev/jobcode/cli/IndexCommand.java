@@ -4,6 +4,7 @@ import dev.jobcode.candidates.CandidateIntake;
 import dev.jobcode.corpus.Cv;
 import dev.jobcode.corpus.CvFile;
 import dev.jobcode.encoder.Encoder;
+import dev.jobcode.encoder.ModelEngine;
 import dev.jobcode.encoder.ModelSpec;
 import dev.jobcode.index.HnswParams;
 import dev.jobcode.index.IndexBuilder;
@@ -54,6 +55,11 @@ final class IndexCommand implements Callable<Integer> {
       description = "embedding model: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})", completionCandidates = ModelIds.class)
   String model;
 
+  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "onnxruntime",
+      description = "onnxruntime or pytorch: which runs the model while indexing; either serves the index "
+          + "(default: ${DEFAULT-VALUE})")
+  String engine;
+
   @Option(names = "--hnsw-m", defaultValue = "" + HnswParams.DEFAULT_M, description = "HNSW links per node (default: ${DEFAULT-VALUE})")
   int hnswM;
 
@@ -80,9 +86,10 @@ final class IndexCommand implements Callable<Integer> {
     if (cvs != null) {
       CvFile.read(cvs);   // a bad file fails in a second, not after the occupations' minutes
     }
-    build(onetDir, Optional.ofNullable(onetVersion), target, modelSpec, modelsDir, hnsw, err);
+    ModelEngine modelEngine = EngineOptions.engine(engine);
+    build(onetDir, Optional.ofNullable(onetVersion), target, modelSpec, modelEngine, modelsDir, hnsw, err);
     if (cvs != null) {
-      try (Engine opened = Engine.open(target, modelsDir, java.util.function.UnaryOperator.identity(), pool,
+      try (Engine opened = Engine.open(target, modelsDir, modelEngine, java.util.function.UnaryOperator.identity(), pool,
           Engine.PoolAccess.WRITE)) {
         addCvs(opened, cvs, err);
       }
@@ -109,8 +116,8 @@ final class IndexCommand implements Callable<Integer> {
    * Loads, encodes and writes; prints what it did, and its progress, to {@code err}. Shared with
    * {@code serve}'s first run.
    */
-  static IndexMeta build(Path onetDir, Optional<String> version, Path target, ModelSpec spec, Path modelsDir,
-                         HnswParams hnsw, PrintWriter err) {
+  static IndexMeta build(Path onetDir, Optional<String> version, Path target, ModelSpec spec, ModelEngine engine,
+                         Path modelsDir, HnswParams hnsw, PrintWriter err) {
     Taxonomy taxonomy = OnetLoader.load(onetDir, version);
     // The release's technology skills and tools, found in CVs and postings (none when it has no such file).
     SkillDictionary skills = Files.isRegularFile(onetDir.resolve(SkillDictionary.TECHNOLOGY_SKILLS))
@@ -118,7 +125,7 @@ final class IndexCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "jobcode: O*NET %s from %s: %,d occupations, %,d texts %s, %,d skills and tools%n",
         taxonomy.version(), onetDir, taxonomy.occupations().size(), taxonomy.texts().size(), taxonomy.countsByKind(),
         skills.size());
-    try (Encoder encoder = Engine.openEncoder(spec, modelsDir)) {
+    try (Encoder encoder = Engine.openEncoder(spec, engine, modelsDir)) {
       IndexMeta meta = new IndexBuilder(encoder, hnsw, new ProgressBar(err, "encoding"))
           .build(taxonomy, onetDir.toAbsolutePath().normalize().toString(), skills, target);
       err.printf(Locale.ROOT, "jobcode: indexed %,d texts of %,d occupations into %s in %.1f s %s%n",
