@@ -2,7 +2,7 @@ package dev.jobcode.encoder;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.engine.EngineException;
+import ai.djl.engine.Engine;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.inference.Predictor;
@@ -103,15 +103,13 @@ public final class DjlEncoder implements Encoder {
     } catch (IOException e) {
       throw new EncoderException("failed to load tokenizer " + files.tokenizer(), e);
     }
-    Model model;
-    try {
-      model = Model.newInstance(spec.id(), engine.djlName());
-    } catch (EngineException e) {
+    if (!Engine.hasEngine(engine.djlName())) {
       tokenizer.close();
       throw new EncoderException("the " + engine.id() + " engine is not on the classpath: "
           + (engine == ModelEngine.PYTORCH ? "run through tools/jobcode, which adds target/lib-pytorch when asked "
-          + "for --engine pytorch (built by 'mvn -Ppytorch package')" : "rebuild with Maven") + " (" + e.getMessage() + ")", e);
+          + "for --engine pytorch (built by 'mvn -Ppytorch package')" : "rebuild with Maven"));
     }
+    Model model = Model.newInstance(spec.id(), engine.djlName());
     try {
       model.load(files.model(), null, loadOptions(engine));
       // ONNX Runtime names the model's inputs; a TorchScript model does not, and takes BERT's three in
