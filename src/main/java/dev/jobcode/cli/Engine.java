@@ -4,9 +4,10 @@ import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.ClassifierSettings;
 import dev.jobcode.encoder.CoalescingEncoder;
 import dev.jobcode.encoder.Encoder;
+import dev.jobcode.encoder.DjlEncoder;
+import dev.jobcode.encoder.ModelEngine;
 import dev.jobcode.encoder.ModelFiles;
 import dev.jobcode.encoder.ModelSpec;
-import dev.jobcode.encoder.OnnxEncoder;
 import dev.jobcode.index.CandidateStore;
 import dev.jobcode.index.IndexException;
 import dev.jobcode.index.IndexMeta;
@@ -34,31 +35,29 @@ record Engine(Encoder encoder, Classifier classifier, CandidateStore pool) imple
   static final int COALESCE_BATCH = 64;
 
   /**
-   * Opens the model {@code spec}, from {@code modelsDir}: one ONNX Runtime session using every core,
-   * behind a {@link CoalescingEncoder} that batches concurrent calls (a second session would only
-   * contend for the same cores).
+   * Opens the model {@code spec}, from {@code modelsDir}, on {@code engine}: one session using every
+   * core, behind a {@link CoalescingEncoder} that batches concurrent calls (a second session would
+   * only contend for the same cores).
    */
-  static Encoder openEncoder(ModelSpec spec, Path modelsDir) {
-    return new CoalescingEncoder(OnnxEncoder.open(spec, ModelFiles.resolve(spec, modelsDir), 1), COALESCE_BATCH);
-  }
-
-  /** Opens the index in {@code indexDir} and the model its {@code meta.json} names. */
-  static Engine open(Path indexDir, Path modelsDir) {
-    return open(indexDir, modelsDir, UnaryOperator.identity(), null, PoolAccess.NONE);
+  static Encoder openEncoder(ModelSpec spec, ModelEngine engine, Path modelsDir) {
+    return new CoalescingEncoder(DjlEncoder.open(spec, engine, ModelFiles.resolve(spec, engine, modelsDir), 1),
+        COALESCE_BATCH);
   }
 
   /**
-   * As above, with the classifier settings tuned for the model changed by {@code adjust}, and the
-   * pool {@code poolOption} names opened for {@code access}; a pool encoded with another model is refused.
+   * Opens the index in {@code indexDir} and the model its {@code meta.json} names, on {@code modelEngine}, with the classifier settings tuned for the model changed by
+   * {@code adjust}, and the pool {@code poolOption} names opened for {@code access}; a pool encoded
+   * with another model is refused. The index records the model, not the engine: either engine serves
+   * it, as both run the same weights (an engine that does not run its model says so).
    */
-  static Engine open(Path indexDir, Path modelsDir, UnaryOperator<ClassifierSettings> adjust, PoolOption poolOption,
-                     PoolAccess access) {
+  static Engine open(Path indexDir, Path modelsDir, ModelEngine modelEngine, UnaryOperator<ClassifierSettings> adjust,
+                     PoolOption poolOption, PoolAccess access) {
     IndexMeta meta = IndexMeta.read(indexDir);
     ModelSpec spec = ModelSpec.byId(meta.model().id()).orElseThrow(() -> new IndexException("the index at "
         + indexDir + " was built with model '" + meta.model().id() + "', which this jobcode does not know ("
         + ModelSpec.ids() + "); rebuild it"));
     ClassifierSettings settings = adjust.apply(ClassifierSettings.forModel(spec.id()));
-    Encoder encoder = openEncoder(spec, modelsDir);
+    Encoder encoder = openEncoder(spec, modelEngine, modelsDir);
     OnetIndex index = null;
     try {
       index = OnetIndex.open(indexDir, encoder.model());

@@ -4,6 +4,7 @@ import dev.jobcode.candidates.CandidateIntake;
 import dev.jobcode.corpus.Cv;
 import dev.jobcode.corpus.CvFile;
 import dev.jobcode.encoder.Encoder;
+import dev.jobcode.encoder.ModelEngine;
 import dev.jobcode.encoder.ModelSpec;
 import dev.jobcode.index.HnswParams;
 import dev.jobcode.index.IndexBuilder;
@@ -72,6 +73,11 @@ final class IndexCommand implements Callable<Integer> {
       description = "embedding model: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})", completionCandidates = ModelIds.class)
   String model;
 
+  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "onnxruntime",
+      description = "onnxruntime or pytorch: which runs the model while indexing; either serves the index "
+          + "(default: ${DEFAULT-VALUE})")
+  String engine;
+
   @Option(names = "--hnsw-m", defaultValue = "" + HnswParams.DEFAULT_M, description = "HNSW links per node (default: ${DEFAULT-VALUE})")
   int hnswM;
 
@@ -101,7 +107,8 @@ final class IndexCommand implements Callable<Integer> {
     // Read before the build: the previous index may be the folder the build replaces, and a bad one fails in seconds.
     Optional<Taxonomy> before = Optional.ofNullable(previous).map(IndexedTaxonomy::load);
     Taxonomy taxonomy = OnetLoader.load(onetDir, Optional.ofNullable(onetVersion));
-    build(taxonomy, onetDir, soc, target, modelSpec, modelsDir, hnsw, err);
+    ModelEngine modelEngine = EngineOptions.engine(engine);
+    build(taxonomy, onetDir, soc, target, modelSpec, modelEngine, modelsDir, hnsw, err);
     before.ifPresent(old -> {
       TaxonomyDiff diff = TaxonomyDiff.between(old, taxonomy);
       Path file = target.resolve(CHANGES_FILE);
@@ -110,7 +117,7 @@ final class IndexCommand implements Callable<Integer> {
       err.printf(Locale.ROOT, "jobcode: what changed since %s is in %s%n", previous, file);
     });
     if (cvs != null) {
-      try (Engine opened = Engine.open(target, modelsDir, java.util.function.UnaryOperator.identity(), pool,
+      try (Engine opened = Engine.open(target, modelsDir, modelEngine, java.util.function.UnaryOperator.identity(), pool,
           Engine.PoolAccess.WRITE)) {
         addCvs(opened, cvs, err);
       }
@@ -138,12 +145,12 @@ final class IndexCommand implements Callable<Integer> {
    * {@code serve}'s first run.
    */
   static IndexMeta build(Path onetDir, Optional<String> version, Path socDir, Path target, ModelSpec spec,
-                         Path modelsDir, HnswParams hnsw, PrintWriter err) {
-    return build(OnetLoader.load(onetDir, version), onetDir, socDir, target, spec, modelsDir, hnsw, err);
+                         ModelEngine engine, Path modelsDir, HnswParams hnsw, PrintWriter err) {
+    return build(OnetLoader.load(onetDir, version), onetDir, socDir, target, spec, engine, modelsDir, hnsw, err);
   }
 
   private static IndexMeta build(Taxonomy taxonomy, Path onetDir, Path socDir, Path target, ModelSpec spec,
-                                 Path modelsDir, HnswParams hnsw, PrintWriter err) {
+                                 ModelEngine engine, Path modelsDir, HnswParams hnsw, PrintWriter err) {
     Optional<SocCrosswalk> crosswalk = crosswalk(socDir, taxonomy, err);
     // The release's technology skills and tools, found in CVs and postings (none when it has no such file).
     SkillDictionary skills = Files.isRegularFile(onetDir.resolve(SkillDictionary.TECHNOLOGY_SKILLS))
@@ -151,7 +158,7 @@ final class IndexCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "jobcode: O*NET %s from %s: %,d occupations, %,d texts %s, %,d skills and tools%n",
         taxonomy.version(), onetDir, taxonomy.occupations().size(), taxonomy.texts().size(), taxonomy.countsByKind(),
         skills.size());
-    try (Encoder encoder = Engine.openEncoder(spec, modelsDir)) {
+    try (Encoder encoder = Engine.openEncoder(spec, engine, modelsDir)) {
       IndexMeta meta = new IndexBuilder(encoder, hnsw, new ProgressBar(err, "encoding"))
           .build(taxonomy, onetDir.toAbsolutePath().normalize().toString(), skills, crosswalk, target);
       err.printf(Locale.ROOT, "jobcode: indexed %,d texts of %,d occupations into %s in %.1f s %s%n",

@@ -82,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
       err.println("jobcode: no index at " + indexDir + " yet; building it once, with the default CV corpus"
           + " (about 10 minutes)");
       IndexCommand.build(onet != null ? onet : Defaults.onet(), Optional.empty(), null, indexDir, ModelSpec.DEFAULT,
-          engine.modelsDir(), HnswParams.DEFAULT, err);
+          engine.modelEngine(), engine.modelsDir(), HnswParams.DEFAULT, err);
     }
     long start = System.nanoTime();
     boolean newPool = !pool.exists();

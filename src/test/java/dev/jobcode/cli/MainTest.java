@@ -31,4 +31,11 @@ class MainTest {
     assertThat(CliRun.of("candidates", "eval", "--help").out()).contains("voters (default: 15)");
     assertThat(CliRun.of("serve", "--help").out()).contains("(default: 64)");
   }
+
+  @Test
+  void anUnknownEngineIsBadUsageThatNamesTheEngines() {
+    CliRun r = CliRun.of("classify", "--engine", "tensorflow", "--index", "no-such-index", "Nurse");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("jobcode: unknown --engine 'tensorflow': use one of onnxruntime, pytorch%n".formatted());
+  }
 }

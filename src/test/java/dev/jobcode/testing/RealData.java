@@ -5,10 +5,11 @@ import dev.jobcode.classify.ClassifierSettings;
 import dev.jobcode.corpus.CorpusGenerator;
 import dev.jobcode.corpus.Cv;
 import dev.jobcode.corpus.OnetFacts;
+import dev.jobcode.encoder.DjlEncoder;
 import dev.jobcode.encoder.Encoder;
+import dev.jobcode.encoder.ModelEngine;
 import dev.jobcode.encoder.ModelFiles;
 import dev.jobcode.encoder.ModelSpec;
-import dev.jobcode.encoder.OnnxEncoder;
 import dev.jobcode.candidates.CandidateIntake;
 import dev.jobcode.index.CandidatePool;
 import dev.jobcode.index.HnswParams;
@@ -78,7 +79,12 @@ public final class RealData {
   }
 
   private static Encoder open(ModelSpec spec) {
-    return OnnxEncoder.open(spec, ModelFiles.resolve(spec, home().resolve("models")), 2);
+    return open(spec, ModelEngine.ONNXRUNTIME);
+  }
+
+  /** {@code spec} on {@code engine}, not shared: the caller closes it. */
+  public static Encoder open(ModelSpec spec, ModelEngine engine) {
+    return DjlEncoder.open(spec, engine, ModelFiles.resolve(spec, engine, home().resolve("models")), 2);
   }
 
   /** CVs generated (seed 42) for the integration tests' candidate index. */

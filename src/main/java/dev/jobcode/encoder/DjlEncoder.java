@@ -2,6 +2,7 @@ package dev.jobcode.encoder;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.engine.Engine;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.inference.Predictor;
@@ -25,7 +26,8 @@ import java.util.concurrent.BlockingQueue;
 import org.apache.lucene.util.VectorUtil;
 
 /**
- * A sentence encoder on DJL's OnnxRuntime engine with a local HuggingFace tokenizer.
+ * A sentence encoder on a DJL engine (ONNX Runtime or PyTorch, {@link ModelEngine}) with a local
+ * HuggingFace tokenizer.
  *
  * <p>Encoding a list of texts: (1) tokenise each text without truncation; (2) split it into windows
  * that fit the model ({@link TokenWindows}); (3) sort all windows by length and run them in batches,
@@ -34,7 +36,7 @@ import org.apache.lucene.util.VectorUtil;
  *
  * <p>Thread-safe: a DJL {@link Predictor} is not, so each call borrows one from a fixed pool.
  */
-public final class OnnxEncoder implements Encoder {
+public final class DjlEncoder implements Encoder {
   static {
     // Never reach for a model hub: every file is local or on the classpath. The one place this is
     // set: only this class touches DJL, and its initialiser runs before any DJL class is used.
@@ -51,7 +53,7 @@ public final class OnnxEncoder implements Encoder {
   private final long cls;
   private final long sep;
 
-  private OnnxEncoder(ModelSpec spec, HuggingFaceTokenizer tokenizer, Model model, WindowTranslator translator,
+  private DjlEncoder(ModelSpec spec, HuggingFaceTokenizer tokenizer, Model model, WindowTranslator translator,
                       int poolSize, int batchSize) {
     this.spec = spec;
     this.tokenizer = tokenizer;
@@ -70,12 +72,23 @@ public final class OnnxEncoder implements Encoder {
   }
 
   /**
-   * Loads {@code spec} from {@code files}.
+   * Loads {@code spec} from {@code files} on ONNX Runtime.
    *
    * @param poolSize how many callers may run the model at once
    */
-  public static OnnxEncoder open(ModelSpec spec, ModelFiles files, int poolSize) {
+  public static DjlEncoder open(ModelSpec spec, ModelFiles files, int poolSize) {
+    return open(spec, ModelEngine.ONNXRUNTIME, files, poolSize);
+  }
+
+  /**
+   * Loads {@code spec} from {@code files} (as {@link ModelFiles#resolve(ModelSpec, ModelEngine, java.nio.file.Path)}
+   * gives them for {@code engine}) on {@code engine}.
+   *
+   * @param poolSize how many callers may run the model at once
+   */
+  public static DjlEncoder open(ModelSpec spec, ModelEngine engine, ModelFiles files, int poolSize) {
     Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(engine, "engine");
     if (poolSize < 1) {
       throw new IllegalArgumentException("poolSize must be at least 1: " + poolSize);
     }
@@ -90,20 +103,37 @@ public final class OnnxEncoder implements Encoder {
     } catch (IOException e) {
       throw new EncoderException("failed to load tokenizer " + files.tokenizer(), e);
     }
-    // ONNX Runtime's worker threads spin while waiting for work, by default: between two model runs
-    // they would take the cores from the HNSW searches and votes that run in between.
-    Model model = Model.newInstance(spec.id(), "OnnxRuntime");
+    if (!Engine.hasEngine(engine.djlName())) {
+      tokenizer.close();
+      throw new EncoderException("the " + engine.id() + " engine is not on the classpath: "
+          + (engine == ModelEngine.PYTORCH ? "run through tools/jobcode, which adds target/lib-pytorch when asked "
+          + "for --engine pytorch (built by 'mvn -Ppytorch package')" : "rebuild with Maven"));
+    }
+    Model model = Model.newInstance(spec.id(), engine.djlName());
     try {
-      OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-      options.addConfigEntry("session.intra_op.allow_spinning", "0");
-      model.load(files.onnx(), null, Map.of("sessionOptions", options));
-      return new OnnxEncoder(spec, tokenizer, model, new WindowTranslator(spec.pooling(), spec.dimension()), poolSize,
-          DEFAULT_BATCH);
+      model.load(files.model(), null, loadOptions(engine));
+      // ONNX Runtime names the model's inputs; a TorchScript model does not, and takes BERT's three in
+      // the ONNX file's order (tools/torchscript.py traces it so).
+      List<String> inputs = engine == ModelEngine.ONNXRUNTIME ? model.describeInput().keys()
+          : List.of("input_ids", "attention_mask", "token_type_ids");
+      return new DjlEncoder(spec, tokenizer, model, new WindowTranslator(spec.pooling(), spec.dimension(), inputs),
+          poolSize, DEFAULT_BATCH);
     } catch (IOException | MalformedModelException | OrtException | RuntimeException e) {
       model.close();
       tokenizer.close();
-      throw new EncoderException("failed to load model " + files.onnx() + ": " + e.getMessage(), e);
+      throw new EncoderException("failed to load model " + files.model() + " on " + engine.id() + ": " + e.getMessage(), e);
     }
+  }
+
+  private static Map<String, ?> loadOptions(ModelEngine engine) throws OrtException {
+    if (engine != ModelEngine.ONNXRUNTIME) {
+      return Map.of();
+    }
+    // ONNX Runtime's worker threads spin while waiting for work, by default: between two model runs
+    // they would take the cores from the HNSW searches and votes that run in between.
+    OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+    options.addConfigEntry("session.intra_op.allow_spinning", "0");
+    return Map.of("sessionOptions", options);
   }
 
   @Override
@@ -187,10 +217,12 @@ public final class OnnxEncoder implements Encoder {
   private static final class WindowTranslator implements NoBatchifyTranslator<long[][], float[][]> {
     private final Pooling pooling;
     private final int dimension;
+    private final List<String> inputs;
 
-    WindowTranslator(Pooling pooling, int dimension) {
+    WindowTranslator(Pooling pooling, int dimension, List<String> inputs) {
       this.pooling = pooling;
       this.dimension = dimension;
+      this.inputs = List.copyOf(inputs);
     }
 
     @Override
@@ -214,18 +246,18 @@ public final class OnnxEncoder implements Encoder {
       ctx.setAttachment("tokens", tokens);
       NDManager manager = ctx.getNDManager();
       Shape shape = new Shape(rows, tokens);
-      NDList inputs = new NDList();
-      for (var input : ctx.getModel().describeInput()) {
-        NDArray array = switch (input.getKey()) {
+      NDList arrays = new NDList();
+      for (String name : inputs) {
+        NDArray array = switch (name) {
           case "input_ids" -> manager.create(ids, shape);
           case "attention_mask" -> manager.create(flatMask, shape);
           case "token_type_ids" -> manager.create(new long[rows * tokens], shape);
-          default -> throw new IllegalStateException("unexpected model input " + input.getKey());
+          default -> throw new IllegalStateException("unexpected model input " + name);
         };
-        array.setName(input.getKey());
-        inputs.add(array);
+        array.setName(name);
+        arrays.add(array);
       }
-      return inputs;
+      return arrays;
     }
 
     @Override

@@ -1,0 +1,29 @@
+package dev.jobcode.encoder;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The encoder's refusals that need no model run. */
+class DjlEncoderTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void withoutPyTorchOnTheClasspathItSaysHowToGetIt() throws Exception {
+    Path tokenizer = dir.resolve(ModelFiles.TOKENIZER_FILE);
+    try (InputStream in = getClass().getClassLoader().getResourceAsStream(ModelSpec.ALL_MINILM_L6_V2.tokenizerResource())) {
+      Files.copy(in, tokenizer);
+    }
+    ModelFiles files = new ModelFiles(dir.resolve(ModelFiles.TORCHSCRIPT_FILE), tokenizer);
+    // The unit tests' classpath never holds PyTorch: only -Ppytorch puts it on the *TorchIT tests' one.
+    assertThatThrownBy(() -> DjlEncoder.open(ModelSpec.ALL_MINILM_L6_V2, ModelEngine.PYTORCH, files, 1))
+        .isInstanceOf(EncoderException.class)
+        .hasMessageStartingWith("the pytorch engine is not on the classpath: run through tools/jobcode, which adds "
+            + "target/lib-pytorch when asked for --engine pytorch (built by 'mvn -Ppytorch package')");
+  }
+}
