@@ -13,6 +13,7 @@ import dev.jobcode.json.Json;
 import dev.jobcode.testing.Browser;
 import dev.jobcode.testing.FakeEncoder;
 import dev.jobcode.testing.Fixtures;
+import dev.jobcode.testing.TempDirs;
 import dev.jobcode.testing.RealData;
 import java.io.IOException;
 import java.net.URI;
@@ -71,17 +72,17 @@ class PageIT {
     real = JobcodeServer.create(new ServedIndex(RealData.classifier(), RealData.pool()), ServerSettings.DEFAULT,
             line -> {})
         .start("127.0.0.1", 0);
-    Path dir = Files.createTempDirectory("jobcode-page-").resolve("pool");
+    Path dir = TempDirs.create("jobcode-page-").resolve("pool");
     List<Cv> cvs = new ArrayList<>(Fixtures.cvs().subList(0, 20));
     cvs.add(new Cv(HOSTILE_ID, "<b>Mallory</b> " + IMG, "Registered nurse " + SCRIPT, "29-1141.00", null, "29", "senior",
         9, false, null, null, null, "Registered nurse, intensive care. " + SCRIPT + " " + IMG + " Cares for patients."));
     hostilePool = Fixtures.newPool(dir, cvs);
     hostile = JobcodeServer.create(new ServedIndex(Fixtures.classifier(), hostilePool), ServerSettings.DEFAULT, line -> {})
         .start("127.0.0.1", 0);
-    writablePool = Fixtures.newPool(Files.createTempDirectory("jobcode-page-").resolve("pool"), Fixtures.cvs().subList(0, 20));
+    writablePool = Fixtures.newPool(TempDirs.create("jobcode-page-").resolve("pool"), Fixtures.cvs().subList(0, 20));
     writable = JobcodeServer.create(new ServedIndex(Fixtures.classifier(), writablePool),
         ServerSettings.DEFAULT.withWriteToken(WRITE_TOKEN), line -> {}).start("127.0.0.1", 0);
-    profile = Files.createTempDirectory("jobcode-chromium-");
+    profile = TempDirs.create("jobcode-chromium-");
     driver = Browser.start(profile);
   }
 
@@ -254,7 +255,7 @@ class PageIT {
 
   @Test
   void cvFilesDroppedInAreAddedAndACvIsErasedWithTheTokenKeptInThisTabOnly() throws Exception {
-    Path dir = Files.createTempDirectory("jobcode-page-cvs-");
+    Path dir = TempDirs.create("jobcode-page-cvs-");
     Path txt = Files.writeString(dir.resolve("jane-roe.txt"), "Registered nurse\nICU nurse: monitor patient vital "
         + "signs and record patient care. 6 years of experience.");
     Path html = Files.writeString(dir.resolve("sam-welder.html"), "<html><body><h1>Welder</h1><p>Weld metal parts, "

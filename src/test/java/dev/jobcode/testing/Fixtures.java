@@ -136,11 +136,7 @@ public final class Fixtures {
    */
   public static synchronized CandidatePool pool() {
     if (pool == null) {
-      try {
-        pool = newPool(Files.createTempDirectory("jobcode-fixture-pool-").resolve("pool"), cvs());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      pool = newPool(TempDirs.create("jobcode-fixture-pool-").resolve("pool"), cvs());
     }
     return pool;
   }
@@ -159,14 +155,10 @@ public final class Fixtures {
    */
   public static synchronized Classifier classifier() {
     if (shared == null) {
-      try {
-        Path dir = Files.createTempDirectory("jobcode-fixture-").resolve("default");
-        FakeEncoder encoder = new FakeEncoder();
-        buildIndex(encoder, dir);
-        shared = new Classifier(OnetIndex.open(dir, encoder.model()), encoder, ClassifierSettings.DEFAULT);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      Path dir = TempDirs.create("jobcode-fixture-").resolve("default");
+      FakeEncoder encoder = new FakeEncoder();
+      buildIndex(encoder, dir);
+      shared = new Classifier(OnetIndex.open(dir, encoder.model()), encoder, ClassifierSettings.DEFAULT);
     }
     return shared;
   }
