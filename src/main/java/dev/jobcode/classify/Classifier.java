@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntFunction;
@@ -46,9 +47,17 @@ public final class Classifier {
   private final Centroids titleCentroids;
   private final Centroids textCentroids;
   private final Map<String, float[]> ownTitleVectors = new HashMap<>();
+  private final Optional<Reranker> reranker;
+  private final RerankFeatures features;
 
   public Classifier(OnetIndex index, Encoder encoder, ClassifierSettings settings) {
+    this(index, encoder, settings, Optional.empty());
+  }
+
+  /** With a learned re-ranker of the vote's best occupations for titles ({@link Reranker}). */
+  public Classifier(OnetIndex index, Encoder encoder, ClassifierSettings settings, Optional<Reranker> reranker) {
     this.index = Objects.requireNonNull(index, "index");
+    this.reranker = Objects.requireNonNull(reranker, "reranker");
     this.vectors = index.vectors();
     this.encoder = Objects.requireNonNull(encoder, "encoder");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -62,6 +71,7 @@ public final class Classifier {
       }
     });
     textCentroids = Centroids.of(vectors, Fields.TEXT_VECTOR);
+    features = new RerankFeatures(index, ownTitleVectors, titleCentroids, textCentroids, settings.voters());
   }
 
   public OnetIndex index() {
@@ -74,6 +84,21 @@ public final class Classifier {
 
   public ClassifierSettings settings() {
     return settings;
+  }
+
+  /** The learned re-ranker that orders titles' occupations, if this classifier has one. */
+  public Optional<Reranker> reranker() {
+    return reranker;
+  }
+
+  /** A classifier of another index (a swap) with this one's encoder, settings and re-ranker. */
+  public Classifier withIndex(OnetIndex other) {
+    return new Classifier(other, encoder, settings, reranker);
+  }
+
+  /** This classifier with another re-ranker, or none: the same index, encoder and settings. */
+  public Classifier withReranker(Optional<Reranker> other) {
+    return new Classifier(index, encoder, settings, other);
   }
 
   public Classification classify(Query query) {
@@ -113,9 +138,11 @@ public final class Classifier {
     if (query.textOnly()) {
       return rankText(query, descriptionVector);
     }
-    List<Hit> titleHits = vectors.search(Fields.TITLE_VECTOR, titleVector, settings.candidates());
-    Set<String> exact = exactTitles.codesFor(TitleNormalizer.forMatching(query.title()));
-    Map<String, Double> scores = channel(query.mode(), titleHits, titleVector, titleCentroids, exactSplit(exact, titleVector));
+    TitleChannel title = titleChannel(query.mode(), query.title(), titleVector, Set.of());
+    List<Hit> titleHits = title.hits();
+    // The re-ranker learned titles alone; a title with a description keeps the vote's mix.
+    Map<String, Double> scores = reranker.isPresent() && query.mode() == Mode.VOTE && descriptionVector == null
+        ? rerank(query.title(), titleVector, title, reranker.get()) : title.scores();
     List<Hit> evidence = new ArrayList<>(titleHits);
     if (descriptionVector != null) {
       List<Hit> textHits = vectors.search(Fields.TEXT_VECTOR, descriptionVector, settings.candidates());
@@ -130,6 +157,77 @@ public final class Classifier {
         : JobAttributes.of(query.title(), top.get(0).occupation().code(), itProbability(query.mode(), scores));
     return new Classification(query, top.subList(0, Math.min(query.k(), top.size())), review, attributes,
         skills(query));
+  }
+
+  /**
+   * The title channel: the nearest title documents (without {@code excludedDocs}), the exact-title
+   * bonus, and the occupations' scores by the mode. A left-out document's text is not an exact title either.
+   */
+  private TitleChannel titleChannel(Mode mode, String title, float[] vector, Set<Integer> excludedDocs) {
+    List<Hit> hits = vectors.search(Fields.TITLE_VECTOR, vector, settings.candidates() + excludedDocs.size());
+    String normalized = TitleNormalizer.forMatching(title);
+    Set<String> exact = exactTitles.codesFor(normalized);
+    if (!excludedDocs.isEmpty()) {
+      hits = hits.stream().filter(h -> !excludedDocs.contains(h.doc())).limit(settings.candidates()).toList();
+      String key = ExactTitles.key(normalized);
+      if (excludedDocs.stream().anyMatch(doc -> ExactTitles.key(vectors.text(doc)).equals(key))) {
+        exact = Set.of();
+      }
+    }
+    Map<String, Double> split = exactSplit(exact, vector);
+    if (mode != Mode.VOTE) {
+      return new TitleChannel(hits, split, Map.of(), channel(mode, hits, vector, titleCentroids, split), excludedDocs);
+    }
+    Map<String, Double> votes = vote(hits, split);
+    return new TitleChannel(hits, split, votes, smooth(votes), excludedDocs);
+  }
+
+  /**
+   * The vote's best {@link Reranker#CANDIDATES} occupations ordered by the re-ranker; scores are a
+   * softmax of its margins over them, so they still sum to 1 and read as shares.
+   */
+  private Map<String, Double> rerank(String title, float[] vector, TitleChannel channel, Reranker model) {
+    List<String> codes = bestCodes(channel.scores(), Reranker.CANDIDATES);
+    float[] margins = model.score(features.rows(title, vector, channel, codes));
+    double best = Double.NEGATIVE_INFINITY;
+    for (float m : margins) {
+      best = Math.max(best, m);
+    }
+    double total = 0;
+    double[] weights = new double[margins.length];
+    for (int i = 0; i < margins.length; i++) {
+      weights[i] = Math.exp(margins[i] - best);
+      total += weights[i];
+    }
+    Map<String, Double> scores = new HashMap<>();
+    for (int i = 0; i < codes.size(); i++) {
+      scores.put(codes.get(i), weights[i] / total);
+    }
+    return scores;
+  }
+
+  /** What the re-ranker sees of one title: its candidates, best vote first, and their feature rows. */
+  public record RerankInput(List<String> codes, float[][] rows) {}
+
+  /**
+   * The re-ranker's input for a title as {@link #classify} would build it, with {@code excludedDocs}
+   * left out of the index (training: a title must not find itself). {@code vector} is the encoding of
+   * {@link TitleNormalizer#forMatching} of the title.
+   */
+  public RerankInput rerankInput(String title, float[] vector, Set<Integer> excludedDocs) {
+    TitleChannel channel = titleChannel(Mode.VOTE, title, vector, excludedDocs);
+    List<String> codes = bestCodes(channel.scores(), Reranker.CANDIDATES);
+    return new RerankInput(codes, features.rows(title, vector, channel, codes));
+  }
+
+  /** The {@code n} best-scored occupations of the index, ties by code. */
+  private List<String> bestCodes(Map<String, Double> scores, int n) {
+    return scores.entrySet().stream()
+        .filter(e -> index.occupation(e.getKey()).isPresent())
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(n)
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   /**
@@ -309,15 +407,10 @@ public final class Classifier {
   }
 
   private List<OccupationMatch> top(Map<String, Double> scores, int k, List<Hit> hits) {
-    List<Map.Entry<String, Double>> ranked = scores.entrySet().stream()
-        .filter(e -> index.occupation(e.getKey()).isPresent())
-        .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-        .limit(k)
-        .toList();
-    Map<String, List<Evidence>> evidence = evidenceByCode(hits,
-        ranked.stream().map(Map.Entry::getKey).collect(Collectors.toSet()));
-    return ranked.stream().map(e -> new OccupationMatch(index.occupation(e.getKey()).orElseThrow(), e.getValue(),
-        evidence.getOrDefault(e.getKey(), List.of()))).toList();
+    List<String> ranked = bestCodes(scores, k);
+    Map<String, List<Evidence>> evidence = evidenceByCode(hits, new HashSet<>(ranked));
+    return ranked.stream().map(code -> new OccupationMatch(index.occupation(code).orElseThrow(), scores.get(code),
+        evidence.getOrDefault(code, List.of()))).toList();
   }
 
   /** The best distinct documents among the hits of each of {@code codes}, best first. */

@@ -13,6 +13,8 @@ import dev.jobcode.index.IndexException;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.index.OnetIndex;
 import java.nio.file.Path;
+import java.util.Optional;
+import dev.jobcode.classify.Reranker;
 import java.util.function.UnaryOperator;
 
 /**
@@ -45,18 +47,20 @@ record Engine(Encoder encoder, Classifier classifier, CandidateStore pool) imple
   }
 
   /**
-   * Opens the index in {@code indexDir} and the model its {@code meta.json} names, on {@code modelEngine}, with the classifier settings tuned for the model changed by
+   * Opens the index in {@code indexDir} and the model its {@code meta.json} names, on {@code modelEngine}, with the
+   * re-ranker {@code reranker} names ({@link EngineOptions#reranker}) and the classifier settings tuned for the model changed by
    * {@code adjust}, and the pool {@code poolOption} names opened for {@code access}; a pool encoded
    * with another model is refused. The index records the model, not the engine: either engine serves
    * it, as both run the same weights (an engine that does not run its model says so).
    */
-  static Engine open(Path indexDir, Path modelsDir, ModelEngine modelEngine, UnaryOperator<ClassifierSettings> adjust,
-                     PoolOption poolOption, PoolAccess access) {
+  static Engine open(Path indexDir, Path modelsDir, ModelEngine modelEngine, String reranker,
+                     UnaryOperator<ClassifierSettings> adjust, PoolOption poolOption, PoolAccess access) {
     IndexMeta meta = IndexMeta.read(indexDir);
     ModelSpec spec = ModelSpec.byId(meta.model().id()).orElseThrow(() -> new IndexException("the index at "
         + indexDir + " was built with model '" + meta.model().id() + "', which this jobcode does not know ("
         + ModelSpec.ids() + "); rebuild it"));
     ClassifierSettings settings = adjust.apply(ClassifierSettings.forModel(spec.id()));
+    Optional<Reranker> ranking = EngineOptions.reranker(reranker, spec.id());
     Encoder encoder = openEncoder(spec, modelEngine, modelsDir);
     OnetIndex index = null;
     try {
@@ -66,7 +70,7 @@ record Engine(Encoder encoder, Classifier classifier, CandidateStore pool) imple
         case READ -> poolOption.exists() ? CandidateStore.checked(poolOption.openReadOnly(), encoder.model()) : null;
         case WRITE -> poolOption.openWritable(encoder.model(), index.meta().hnsw());
       };
-      return new Engine(encoder, new Classifier(index, encoder, settings), pool);
+      return new Engine(encoder, new Classifier(index, encoder, settings, ranking), pool);
     } catch (RuntimeException e) {
       if (index != null) {
         index.close();

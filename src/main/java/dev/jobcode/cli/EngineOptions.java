@@ -2,7 +2,10 @@ package dev.jobcode.cli;
 
 import dev.jobcode.classify.ClassifierSettings;
 import dev.jobcode.encoder.ModelEngine;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import dev.jobcode.classify.Reranker;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
@@ -18,6 +21,36 @@ final class EngineOptions {
       description = "onnxruntime or pytorch (fp32 models only; tools/jobcode adds PyTorch to the classpath when asked; "
           + "default: ${DEFAULT-VALUE})")
   String engine;
+
+  @Option(names = "--reranker", paramLabel = "none|shipped|FILE", defaultValue = NONE,
+      description = "how titles' occupations are ordered: by the vote alone (none), or by the learned re-ranker shipped "
+          + "for the index's model (shipped), or by a model file of 'jobcode rerank train' (default: ${DEFAULT-VALUE}: "
+          + "the re-ranker does not yet beat the vote on every dev set; see docs/ACCURACY.md)")
+  String reranker;
+
+  static final String NONE = "none";
+  static final String SHIPPED = "shipped";
+
+  /** The re-ranker {@code choice} names for an index of {@code modelId}. */
+  static Optional<Reranker> reranker(String choice, String modelId) {
+    return switch (choice) {
+      case SHIPPED -> Optional.of(Reranker.forModel(modelId).orElseThrow(() -> new Main.UsageException(
+          "--reranker shipped: this jobcode ships no re-ranker for the model '" + modelId + "'; train one with "
+              + "'jobcode rerank train --out FILE' and give --reranker FILE")));
+      case NONE -> Optional.empty();
+      default -> {
+        Path file = Path.of(choice);
+        if (!Files.isRegularFile(file)) {
+          throw new Main.UsageException("--reranker: no such file: " + file + " (or say 'none' or 'shipped')");
+        }
+        try {
+          yield Optional.of(Reranker.load(file));
+        } catch (IllegalArgumentException e) {
+          throw new Main.UsageException("--reranker: " + e.getMessage());
+        }
+      }
+    };
+  }
 
   /** The engine named by {@code --engine}; shared with {@code index}. */
   static ModelEngine engine(String id) {
@@ -44,15 +77,15 @@ final class EngineOptions {
 
   /** The index and the encoder of the model it was built with. */
   Engine open() {
-    return Engine.open(indexDir(), modelsDir(), modelEngine(), UnaryOperator.identity(), null, Engine.PoolAccess.NONE);
+    return Engine.open(indexDir(), modelsDir(), modelEngine(), reranker, UnaryOperator.identity(), null, Engine.PoolAccess.NONE);
   }
 
   /** As above, with the candidate pool of {@code pool} opened for {@code access}. */
   Engine open(PoolOption pool, Engine.PoolAccess access) {
-    return Engine.open(indexDir(), modelsDir(), modelEngine(), UnaryOperator.identity(), pool, access);
+    return Engine.open(indexDir(), modelsDir(), modelEngine(), reranker, UnaryOperator.identity(), pool, access);
   }
 
   Engine open(UnaryOperator<ClassifierSettings> adjust) {
-    return Engine.open(indexDir(), modelsDir(), modelEngine(), adjust, null, Engine.PoolAccess.NONE);
+    return Engine.open(indexDir(), modelsDir(), modelEngine(), reranker, adjust, null, Engine.PoolAccess.NONE);
   }
 }

@@ -117,7 +117,7 @@ final class IndexCommand implements Callable<Integer> {
       err.printf(Locale.ROOT, "jobcode: what changed since %s is in %s%n", previous, file);
     });
     if (cvs != null) {
-      try (Engine opened = Engine.open(target, modelsDir, modelEngine, java.util.function.UnaryOperator.identity(), pool,
+      try (Engine opened = Engine.open(target, modelsDir, modelEngine, EngineOptions.NONE, java.util.function.UnaryOperator.identity(), pool,
           Engine.PoolAccess.WRITE)) {
         addCvs(opened, cvs, err);
       }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jobcode", mixinStandardHelpOptions = true, version = "jobcode 0.1.0",
     description = "Job titles, postings and CVs to O*NET-SOC occupations.",
     subcommands = {IndexCommand.class, ServeCommand.class, ClassifyCommand.class, EvalCommand.class, BenchCommand.class,
-        LoadCommand.class, CorpusCommand.class, CandidatesCommand.class, TaxonomyCommand.class,
+        LoadCommand.class, CorpusCommand.class, CandidatesCommand.class, TaxonomyCommand.class, RerankCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Held so the level sticks: Lucene's note that it uses the vector API is not news to a user. */
@@ -24,7 +24,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: index, serve, classify, eval, bench, load, corpus, candidates or taxonomy");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command: index, serve, classify, eval, bench, load, corpus, candidates, taxonomy or rerank");
   }
 
   public static void main(String[] args) {

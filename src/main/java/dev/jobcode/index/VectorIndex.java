@@ -10,6 +10,7 @@ import java.util.PriorityQueue;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.AcceptDocs;
@@ -109,6 +110,30 @@ public final class VectorIndex implements AutoCloseable {
     List<Hit> hits = new ArrayList<>(best);
     hits.sort(BY_SCORE);
     return hits;
+  }
+
+  /** The vector of {@code doc} in {@code field} (a copy), empty when it has none there. */
+  public java.util.Optional<float[]> vector(String field, int doc) {
+    try {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        if (doc < leaf.docBase || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+          continue;
+        }
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
+        if (values == null) {
+          return java.util.Optional.empty();
+        }
+        KnnVectorValues.DocIndexIterator it = values.iterator();
+        int local = doc - leaf.docBase;
+        if (it.advance(local) != local) {
+          return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(values.vectorValue(it.index()).clone());
+      }
+      return java.util.Optional.empty();
+    } catch (IOException e) {
+      throw new IndexException("reading a vector failed: " + e.getMessage(), e);
+    }
   }
 
   /** Receives a document and its vector; the array is only valid during the call. */

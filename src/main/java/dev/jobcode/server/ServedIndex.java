@@ -104,7 +104,7 @@ public final class ServedIndex implements AutoCloseable {
       try {
         Classifier current = old.classifier;
         OnetIndex index = OnetIndex.open(dir, current.encoder().model());
-        Generation next = new Generation(new Classifier(index, current.encoder(), current.settings()), pool);
+        Generation next = new Generation(current.withIndex(index), pool);
         manager.install(next);
         LOG.info("now serving {} {} from {}", next.index().meta().taxonomy().name(),
             next.index().meta().taxonomy().version(), dir);
