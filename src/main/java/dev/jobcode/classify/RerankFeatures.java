@@ -47,7 +47,9 @@ final class RerankFeatures {
 
   /** One row per candidate, in the order of {@code candidates} (best share first). */
   float[][] rows(String title, float[] vector, TitleChannel channel, List<String> candidates) {
-    List<String> query = TitleWords.tokens(TitleNormalizer.forMatching(title));
+    String normalized = TitleNormalizer.forMatching(title);
+    List<String> query = TitleWords.tokens(normalized);
+    String key = ExactTitles.key(normalized);
     int level = LevelReader.read(title).level().ordinal();
     Map<String, Double> best = new HashMap<>();
     Map<String, Integer> voterDocs = new HashMap<>();
@@ -81,7 +83,7 @@ final class RerankFeatures {
       float[] own = ownTitleVectors.get(code);
       Occupation occupation = index.occupation(code).orElse(null);
       boolean exactOwn = channel.exactSplit().containsKey(code) && occupation != null
-          && ExactTitles.key(occupation.title()).equals(ExactTitles.key(TitleNormalizer.forMatching(title)));
+          && ExactTitles.key(occupation.title()).equals(key);
       rows[r] = new float[] {
           (float) share,
           (float) Math.log(share + 1e-6),

@@ -58,15 +58,6 @@ public final class Reranker {
     }
   }
 
-  /** Wraps a trained booster (training keeps it in memory). */
-  public static Reranker of(Booster booster) {
-    try {
-      return of(booster.toByteArray("ubj"), "trained");
-    } catch (XGBoostError e) {
-      throw new IllegalStateException("XGBoost could not save the model: " + e.getMessage(), e);
-    }
-  }
-
   private static Reranker of(byte[] bytes, String source) {
     Booster booster;
     try {

@@ -40,22 +40,22 @@ final class RerankCommand implements Runnable {
         + "src/main/resources/rerank/<model id>.ubj in the checkout, the file the jar ships)")
     Path out;
 
-    @Option(names = "--queries", paramLabel = "N", defaultValue = "40000",
+    @Option(names = "--queries", paramLabel = "N", defaultValue = "" + RerankTraining.Settings.QUERIES,
         description = "title documents sampled as queries (default: ${DEFAULT-VALUE})")
     int queries;
 
-    @Option(names = "--seed", defaultValue = "42", description = "seed of the sample, the noise and XGBoost (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "" + RerankTraining.Settings.SEED, description = "seed of the sample, the noise and XGBoost (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--rounds", paramLabel = "N", defaultValue = "400",
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "" + RerankTraining.Settings.ROUNDS,
         description = "most boosting rounds; training stops earlier when the held-out part stops gaining (default: ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--tune-share", paramLabel = "F", defaultValue = "0.1",
+    @Option(names = "--tune-share", paramLabel = "F", defaultValue = "" + RerankTraining.Settings.TUNE_SHARE,
         description = "share of the queries kept apart to stop training and report on (default: ${DEFAULT-VALUE})")
     double tuneShare;
 
-    @Option(names = "--known-share", paramLabel = "F", defaultValue = "0.2",
+    @Option(names = "--known-share", paramLabel = "F", defaultValue = "" + RerankTraining.Settings.KNOWN_SHARE,
         description = "share of the queries whose own title stays in the index, as a title O*NET lists is asked "
             + "for (default: ${DEFAULT-VALUE})")
     double knownShare;

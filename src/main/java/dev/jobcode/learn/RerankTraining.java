@@ -41,7 +41,12 @@ public final class RerankTraining {
    * @param knownShare share of the queries whose document stays in the index
    */
   public record Settings(int queries, long seed, int rounds, double tuneShare, double knownShare) {
-    public static final Settings DEFAULT = new Settings(40_000, 42, 400, 0.1, 0.2);
+    /** The defaults of {@code rerank train}, constants so that its options can show them. */
+    public static final int QUERIES = 40_000;
+    public static final long SEED = 42;
+    public static final int ROUNDS = 400;
+    public static final double TUNE_SHARE = 0.1;
+    public static final double KNOWN_SHARE = 0.2;
   }
 
   /**
