@@ -91,6 +91,15 @@ public final class Classifier {
     return reranker;
   }
 
+  /**
+   * How this classifier orders occupations in {@code mode}, for what people read: "vote", or "vote +
+   * re-ranker d1b63dfe" (the first eight hex digits of its file's sha256) when the re-ranker orders titles.
+   */
+  public String ordering(Mode mode) {
+    return reranker.isPresent() && mode == Mode.VOTE
+        ? mode.id() + " + re-ranker " + reranker.get().sha256().substring(0, 8) : mode.id();
+  }
+
   /** A classifier of another index (a swap) with this one's encoder, settings and re-ranker. */
   public Classifier withIndex(OnetIndex other) {
     return new Classifier(other, encoder, settings, reranker);

@@ -13,9 +13,10 @@ import java.util.Locale;
 final class ClassificationTable {
   private ClassificationTable() {}
 
-  static void print(List<Classification> results, IndexMeta meta, PrintWriter out) {
+  /** {@code ordering}: how the occupations were ordered ({@link dev.jobcode.classify.Classifier#ordering}). */
+  static void print(List<Classification> results, IndexMeta meta, String ordering, PrintWriter out) {
     out.printf(Locale.ROOT, "%s %s, model %s, mode %s%n", meta.taxonomy().name(), meta.taxonomy().version(),
-        meta.model().id(), results.get(0).query().mode().id());
+        meta.model().id(), ordering);
     for (Classification c : results) {
       out.println();
       String review = c.review() ? "  (review)" : "";

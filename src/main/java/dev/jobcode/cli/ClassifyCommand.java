@@ -110,7 +110,8 @@ final class ClassifyCommand implements Callable<Integer> {
       if (table != null) {
         classifyFile(classifier, table, outputLayout, m);
       } else {
-        print(classifier.classifyAll(queries), classifier.index().meta(), spec.commandLine().getOut());
+        print(classifier.classifyAll(queries), classifier.index().meta(), classifier.ordering(m),
+            spec.commandLine().getOut());
       }
     }
     return 0;
@@ -126,14 +127,14 @@ final class ClassifyCommand implements Callable<Integer> {
     }
   }
 
-  private void print(List<Classification> results, IndexMeta meta, PrintWriter out) {
+  private void print(List<Classification> results, IndexMeta meta, String ordering, PrintWriter out) {
     if (json) {
       List<Api.ClassifyResponse> views = results.stream().map(c -> Api.ClassifyResponse.of(c, meta)).toList();
       Object body = views.size() == 1 ? views.get(0)
           : new Api.BatchResponse(Api.TaxonomyRef.of(meta), Api.ModelRef.of(meta), views);
       out.println(Json.pretty(body));
     } else {
-      ClassificationTable.print(results, meta, out);
+      ClassificationTable.print(results, meta, ordering, out);
     }
     out.flush();
   }

@@ -126,7 +126,7 @@ final class EvalCommand implements Callable<Integer> {
       Evaluation.Result result = Evaluation.run(labelled, classifier, m, primary, progress);
       ObjectNode json = toJson(result, m, classifier.index().meta(), labelled);
       PrintWriter w = spec.commandLine().getOut();
-      print(result, m, w);
+      print(result, classifier.ordering(m), w);
       w.flush();
       if (out != null) {
         Json.write(out, json);
@@ -196,7 +196,7 @@ final class EvalCommand implements Callable<Integer> {
         .put("top1", round(a.top1())).put("top3", round(a.top3())).put("top5", round(a.top5())));
   }
 
-  private static void print(Evaluation.Result result, Mode mode, PrintWriter out) {
+  private static void print(Evaluation.Result result, String ordering, PrintWriter out) {
     result.attributes().forEach((name, score) -> out.printf(Locale.ROOT, "%s accuracy %.1f%% (n=%d)%s%s%n", name,
         100 * score.accuracy(), score.n(), score.accuracyUnique() == null ? ""
             : String.format(Locale.ROOT, ", per unique title %.1f%%, precision %.3f, recall %.3f", 100 * score.accuracyUnique(),
@@ -207,7 +207,7 @@ final class EvalCommand implements Callable<Integer> {
       return;
     }
     out.printf(Locale.ROOT, "%s: %,d rows (%,d unique title+codes pairs), mode %s, %,.0f titles/s%s%n", r.set(), r.n(), r.unique().n(),
-        mode.id(), result.titlesPerSecond(), r.rejected() > 0 ? ", " + r.rejected() + " rejected" : "");
+        ordering, result.titlesPerSecond(), r.rejected() > 0 ? ", " + r.rejected() + " rejected" : "");
     out.println("level   per row: top-1 top-3 top-5 | unique pairs: top-1 top-3 top-5 | unique titles: top-1 top-3 top-5");
     r.byLevel().forEach((level, a) -> {
       EvalReport.Accuracy u = r.unique().byLevel().get(level);

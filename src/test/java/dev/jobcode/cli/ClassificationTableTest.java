@@ -17,7 +17,8 @@ class ClassificationTableTest {
 
   private String render(List<Classification> results) {
     StringWriter out = new StringWriter();
-    ClassificationTable.print(results, classifier.index().meta(), new PrintWriter(out));
+    ClassificationTable.print(results, classifier.index().meta(), classifier.ordering(results.get(0).query().mode()),
+        new PrintWriter(out));
     return out.toString();
   }
 

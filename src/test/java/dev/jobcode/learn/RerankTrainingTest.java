@@ -109,6 +109,11 @@ class RerankTrainingTest {
     assertThat(c.results().stream().mapToDouble(OccupationMatch::score).sum()).isLessThanOrEqualTo(1.0 + 1e-9);
     assertThat(ranked.classify(new Query("Staff Nurse", null, 5, dev.jobcode.classify.Mode.VOTE)).results())
         .as("deterministic").isEqualTo(c.results());
+    // What people read says so: the vote re-ranked, by which file; the other modes are not re-ranked.
+    assertThat(ranked.ordering(dev.jobcode.classify.Mode.VOTE)).isEqualTo("vote + re-ranker "
+        + reranker.sha256().substring(0, 8));
+    assertThat(ranked.ordering(dev.jobcode.classify.Mode.SIMILARITY)).isEqualTo("similarity");
+    assertThat(Fixtures.classifier().ordering(dev.jobcode.classify.Mode.VOTE)).isEqualTo("vote");
   }
 
   @Test
