@@ -48,7 +48,7 @@ public final class Classifier {
   private final Centroids textCentroids;
   private final Map<String, float[]> ownTitleVectors = new HashMap<>();
   private final Optional<Reranker> reranker;
-  private final RerankFeatures features;
+  private volatile RerankFeatures features;   // built when first needed: the vote alone never needs it
 
   public Classifier(OnetIndex index, Encoder encoder, ClassifierSettings settings) {
     this(index, encoder, settings, Optional.empty());
@@ -71,7 +71,24 @@ public final class Classifier {
       }
     });
     textCentroids = Centroids.of(vectors, Fields.TEXT_VECTOR);
-    features = new RerankFeatures(index, ownTitleVectors, titleCentroids, textCentroids, settings.voters());
+    if (reranker.isPresent()) {
+      features();   // at open, not on the first title
+    }
+  }
+
+  /** The re-ranker's feature builder; its word tables cost a pass over every title, so only a re-ranker pays it. */
+  private RerankFeatures features() {
+    RerankFeatures built = features;
+    if (built == null) {
+      synchronized (this) {   // once; titles ranked in parallel then read the field without a lock
+        built = features;
+        if (built == null) {
+          built = new RerankFeatures(index, ownTitleVectors, titleCentroids, textCentroids, settings.voters());
+          features = built;
+        }
+      }
+    }
+    return built;
   }
 
   public OnetIndex index() {
@@ -197,22 +214,22 @@ public final class Classifier {
    */
   private Map<String, Double> rerank(String title, float[] vector, TitleChannel channel, Reranker model) {
     List<String> codes = bestCodes(channel.scores(), Reranker.CANDIDATES);
-    float[] margins = model.score(features.rows(title, vector, channel, codes));
-    double best = Double.NEGATIVE_INFINITY;
-    for (float m : margins) {
-      best = Math.max(best, m);
-    }
-    double total = 0;
-    double[] weights = new double[margins.length];
-    for (int i = 0; i < margins.length; i++) {
-      weights[i] = Math.exp(margins[i] - best);
-      total += weights[i];
-    }
-    Map<String, Double> scores = new HashMap<>();
+    float[] margins = model.score(features().rows(title, vector, channel, codes));
+    Map<String, Double> byCode = new HashMap<>();
     for (int i = 0; i < codes.size(); i++) {
-      scores.put(codes.get(i), weights[i] / total);
+      byCode.put(codes.get(i), (double) margins[i]);
     }
-    return scores;
+    return softmax(byCode, 1);
+  }
+
+  /** exp((s - best) / temperature) of each score, normalised to sum to 1. */
+  private static Map<String, Double> softmax(Map<String, Double> scores, double temperature) {
+    double best = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    Map<String, Double> weights = new HashMap<>();
+    scores.forEach((code, s) -> weights.put(code, Math.exp((s - best) / temperature)));
+    double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+    weights.replaceAll((code, w) -> w / total);
+    return weights;
   }
 
   /** What the re-ranker sees of one title: its candidates, best vote first, and their feature rows. */
@@ -226,7 +243,7 @@ public final class Classifier {
   public RerankInput rerankInput(String title, float[] vector, Set<Integer> excludedDocs) {
     TitleChannel channel = titleChannel(Mode.VOTE, title, vector, excludedDocs);
     List<String> codes = bestCodes(channel.scores(), Reranker.CANDIDATES);
-    return new RerankInput(codes, features.rows(title, vector, channel, codes));
+    return new RerankInput(codes, features().rows(title, vector, channel, codes));
   }
 
   /** The {@code n} best-scored occupations of the index, ties by code. */
@@ -294,27 +311,12 @@ public final class Classifier {
    * Molder" is listed by Tire Builders and by Production Workers, All Other; the first is nearer).
    */
   private Map<String, Double> exactSplit(Set<String> codes, float[] query) {
-    Map<String, Double> split = new HashMap<>();
-    if (codes.isEmpty()) {
-      return split;
-    }
-    double best = Double.NEGATIVE_INFINITY;
     Map<String, Double> similarity = new HashMap<>();
     for (String code : codes) {
       float[] own = ownTitleVectors.get(code);
-      double s = own == null ? 0 : VectorUtil.dotProduct(query, own);
-      similarity.put(code, s);
-      best = Math.max(best, s);
+      similarity.put(code, own == null ? 0 : (double) VectorUtil.dotProduct(query, own));
     }
-    double total = 0;
-    for (Map.Entry<String, Double> e : similarity.entrySet()) {
-      double w = Math.exp((e.getValue() - best) / settings.temperature());
-      split.put(e.getKey(), w);
-      total += w;
-    }
-    final double sum = total;
-    split.replaceAll((code, w) -> w / sum);
-    return split;
+    return softmax(similarity, settings.temperature());
   }
 
   /** Scores of one channel (title or description) by the mode. */

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The words of each occupation's titles, for the re-ranker's lexical features: which words an
@@ -87,26 +88,21 @@ final class TitleWords {
   double coverage(List<String> query, String code, Set<Integer> excludedDocs) {
     Map<String, Integer> counts = byCode.getOrDefault(code, NONE).words();
     List<List<String>> out = leftOut(code, excludedDocs);
-    double total = 0;
-    double found = 0;
-    for (String w : new HashSet<>(query)) {
-      total += idf(w);
-      long removed = out.stream().filter(t -> t.contains(w)).count();
-      if (counts.getOrDefault(w, 0) - removed > 0) {
-        found += idf(w);
-      }
-    }
-    return total == 0 ? 0 : found / total;
+    return weightedShare(query, w -> counts.getOrDefault(w, 0) - out.stream().filter(t -> t.contains(w)).count() > 0);
   }
 
   /** Share of the query's word weight found in the occupation's own title. */
   double ownTitleCoverage(List<String> query, String code) {
-    Set<String> own = byCode.getOrDefault(code, NONE).ownTitle();
+    return weightedShare(query, byCode.getOrDefault(code, NONE).ownTitle()::contains);
+  }
+
+  /** Share of the query's distinct words' idf weight that {@code has} accepts. */
+  private double weightedShare(List<String> query, Predicate<String> has) {
     double total = 0;
     double found = 0;
     for (String w : new HashSet<>(query)) {
       total += idf(w);
-      if (own.contains(w)) {
+      if (has.test(w)) {
         found += idf(w);
       }
     }

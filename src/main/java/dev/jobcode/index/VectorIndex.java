@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -113,7 +114,7 @@ public final class VectorIndex implements AutoCloseable {
   }
 
   /** The vector of {@code doc} in {@code field} (a copy), empty when it has none there. */
-  public java.util.Optional<float[]> vector(String field, int doc) {
+  public Optional<float[]> vector(String field, int doc) {
     try {
       for (LeafReaderContext leaf : reader.leaves()) {
         if (doc < leaf.docBase || doc >= leaf.docBase + leaf.reader().maxDoc()) {
@@ -121,16 +122,16 @@ public final class VectorIndex implements AutoCloseable {
         }
         FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
         if (values == null) {
-          return java.util.Optional.empty();
+          return Optional.empty();
         }
         KnnVectorValues.DocIndexIterator it = values.iterator();
         int local = doc - leaf.docBase;
         if (it.advance(local) != local) {
-          return java.util.Optional.empty();
+          return Optional.empty();
         }
-        return java.util.Optional.of(values.vectorValue(it.index()).clone());
+        return Optional.of(values.vectorValue(it.index()).clone());
       }
-      return java.util.Optional.empty();
+      return Optional.empty();
     } catch (IOException e) {
       throw new IndexException("reading a vector failed: " + e.getMessage(), e);
     }
