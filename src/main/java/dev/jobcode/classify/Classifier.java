@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +49,7 @@ public final class Classifier {
   private final Centroids textCentroids;
   private final Map<String, float[]> ownTitleVectors = new HashMap<>();
   private final Optional<Reranker> reranker;
+  private final AnswerCache answers;
   private volatile RerankFeatures features;   // built when first needed: the vote alone never needs it
 
   public Classifier(OnetIndex index, Encoder encoder, ClassifierSettings settings) {
@@ -56,6 +58,13 @@ public final class Classifier {
 
   /** With a learned re-ranker of the vote's best occupations for titles ({@link Reranker}). */
   public Classifier(OnetIndex index, Encoder encoder, ClassifierSettings settings, Optional<Reranker> reranker) {
+    this(index, encoder, settings, reranker, AnswerCache.off());
+  }
+
+  /** With a re-ranker (or none) and a cache of the answers to repeated queries ({@link AnswerCache}). */
+  public Classifier(OnetIndex index, Encoder encoder, ClassifierSettings settings, Optional<Reranker> reranker,
+                    AnswerCache answers) {
+    this.answers = Objects.requireNonNull(answers, "answers");
     this.index = Objects.requireNonNull(index, "index");
     this.reranker = Objects.requireNonNull(reranker, "reranker");
     this.vectors = index.vectors();
@@ -117,22 +126,72 @@ public final class Classifier {
         ? mode.id() + " + re-ranker " + reranker.get().sha256().substring(0, 8) : mode.id();
   }
 
-  /** A classifier of another index (a swap) with this one's encoder, settings and re-ranker. */
-  public Classifier withIndex(OnetIndex other) {
-    return new Classifier(other, encoder, settings, reranker);
+  /** The cache of answers to repeated queries (maybe {@link AnswerCache#off}). */
+  public AnswerCache answerCache() {
+    return answers;
   }
 
-  /** This classifier with another re-ranker, or none: the same index, encoder and settings. */
+  /**
+   * A classifier of another index (a swap) with this one's encoder, settings and re-ranker, and an
+   * empty answer cache of the same size: no answer of this index is served from the other.
+   */
+  public Classifier withIndex(OnetIndex other) {
+    return new Classifier(other, encoder, settings, reranker, answers.fresh());
+  }
+
+  /** This classifier with another re-ranker, or none: the same index, encoder and settings, and an empty answer cache. */
   public Classifier withReranker(Optional<Reranker> other) {
-    return new Classifier(index, encoder, settings, other);
+    return new Classifier(index, encoder, settings, other, answers.fresh());
+  }
+
+  /** This classifier with another answer cache ({@link AnswerCache#off} for none): the same index, encoder, settings and re-ranker. */
+  public Classifier withAnswerCache(AnswerCache other) {
+    return new Classifier(index, encoder, settings, reranker, other);
   }
 
   public Classification classify(Query query) {
     return classifyAll(List.of(query)).get(0);
   }
 
-  /** Classifies many queries with one encoder call: results in the same order. */
+  /**
+   * Classifies many queries with one encoder call: results in the same order. A query answered before
+   * (the {@link AnswerCache}) or repeated within the batch is answered once; the answer is the same
+   * either way, as ranking is deterministic.
+   */
   public List<Classification> classifyAll(List<Query> queries) {
+    Classification[] out = new Classification[queries.size()];
+    Map<Query, List<Integer>> todo = new LinkedHashMap<>();
+    for (int i = 0; i < out.length; i++) {
+      Query q = queries.get(i);
+      List<Integer> slots = todo.get(q);
+      if (slots != null) {
+        answers.countRepeat();
+        slots.add(i);
+        continue;
+      }
+      Optional<Classification> known = answers.get(q);
+      if (known.isPresent()) {
+        out[i] = known.get();
+      } else {
+        todo.computeIfAbsent(q, key -> new ArrayList<>()).add(i);
+      }
+    }
+    if (!todo.isEmpty()) {
+      List<Query> fresh = List.copyOf(todo.keySet());
+      List<Classification> ranked = answerAll(fresh);
+      for (int j = 0; j < fresh.size(); j++) {
+        Classification answer = ranked.get(j);
+        answers.put(answer);
+        for (int slot : todo.get(fresh.get(j))) {
+          out[slot] = answer;
+        }
+      }
+    }
+    return List.of(out);
+  }
+
+  /** Encodes and ranks the queries, all different, with one encoder call. */
+  private List<Classification> answerAll(List<Query> queries) {
     List<String> texts = new ArrayList<>();
     for (Query q : queries) {
       // A text alone has no title: its slot gets a placeholder whose vector is never used.

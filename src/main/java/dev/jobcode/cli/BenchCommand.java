@@ -6,6 +6,7 @@ import dev.jobcode.measure.BenchReport;
 import dev.jobcode.measure.BenchTable;
 import dev.jobcode.measure.Titles;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,7 +40,12 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "also write the report as JSON")
   Path out;
 
-  @Option(names = "--quick", description = "a short run: 256 titles, a 20-occupation build, 50 candidate queries")
+  @Option(names = "--repeated", paramLabel = "FILE",
+      description = "titles in the order of a real file, repeats kept (first column), for the answer cache's figures "
+          + "(default: ../shared/data/eval/h1b-titles-soc.tsv when present)")
+  Path repeated;
+
+  @Option(names = "--quick", description = "a short run: 256 titles, 1,000 repeated titles, a 20-occupation build, 50 candidate queries")
   boolean quick;
 
   @Option(names = "--peer", description = "also run the peer (../shared/bench/peer-js/run.sh; needs node) on the same titles")
@@ -53,7 +59,10 @@ final class BenchCommand implements Callable<Integer> {
     Path titlesFile = queries.file();
     List<String> titles = Titles.read(titlesFile, quick ? 256 : Integer.MAX_VALUE);
     Bench.PeerRun peerRun = peer ? new Bench.PeerRun(Defaults.peerScript(), titlesFile) : null;
-    Bench.Plan plan = new Bench.Plan(titles, quick ? 50 : 200, quick ? 20 : 150, onet, peerRun);
+    Path repeatedFile = repeated != null ? repeated : Defaults.repeatedTitles();
+    List<String> repeats = repeated == null && !Files.isRegularFile(repeatedFile) ? List.of()
+        : Titles.readAll(repeatedFile, quick ? 1000 : Integer.MAX_VALUE);
+    Bench.Plan plan = new Bench.Plan(titles, quick ? 50 : 200, quick ? 20 : 150, onet, peerRun, repeats);
     BenchReport report;
     try (Engine opened = engine.open(pool, Engine.PoolAccess.READ)) {
       report = Bench.run(opened.encoder(), opened.classifier(), opened.pool(), plan);

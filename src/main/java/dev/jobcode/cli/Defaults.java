@@ -42,6 +42,11 @@ final class Defaults {
     return home().resolve("../shared/data/eval/raw-titles-unlabelled.csv").normalize();
   }
 
+  /** Employers' titles in their file's order, repeats kept (the h1b set): the bench's stream for the answer cache. */
+  static Path repeatedTitles() {
+    return home().resolve("../shared/data/eval/h1b-titles-soc.tsv").normalize();
+  }
+
   /** The peer's bench script (the seed's transformers.js path), beside the checkout. */
   static Path peerScript() {
     return home().resolve("../shared/bench/peer-js/run.sh").normalize();

@@ -1,5 +1,6 @@
 package dev.jobcode.cli;
 
+import dev.jobcode.classify.AnswerCache;
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.ClassifierSettings;
 import dev.jobcode.encoder.CoalescingEncoder;
@@ -48,12 +49,12 @@ record Engine(Encoder encoder, Classifier classifier, CandidateStore pool) imple
 
   /**
    * Opens the index in {@code indexDir} and the model its {@code meta.json} names, on {@code modelEngine}, with the
-   * re-ranker {@code reranker} names ({@link EngineOptions#reranker}) and the classifier settings tuned for the model changed by
+   * re-ranker {@code reranker} names ({@link EngineOptions#reranker}), the cache {@code answers}, and the classifier settings tuned for the model changed by
    * {@code adjust}, and the pool {@code poolOption} names opened for {@code access}; a pool encoded
    * with another model is refused. The index records the model, not the engine: either engine serves
    * it, as both run the same weights (an engine that does not run its model says so).
    */
-  static Engine open(Path indexDir, Path modelsDir, ModelEngine modelEngine, String reranker,
+  static Engine open(Path indexDir, Path modelsDir, ModelEngine modelEngine, String reranker, AnswerCache answers,
                      UnaryOperator<ClassifierSettings> adjust, PoolOption poolOption, PoolAccess access) {
     IndexMeta meta = IndexMeta.read(indexDir);
     ModelSpec spec = ModelSpec.byId(meta.model().id()).orElseThrow(() -> new IndexException("the index at "
@@ -70,7 +71,7 @@ record Engine(Encoder encoder, Classifier classifier, CandidateStore pool) imple
         case READ -> poolOption.exists() ? CandidateStore.checked(poolOption.openReadOnly(), encoder.model()) : null;
         case WRITE -> poolOption.openWritable(encoder.model(), index.meta().hnsw());
       };
-      return new Engine(encoder, new Classifier(index, encoder, settings, ranking), pool);
+      return new Engine(encoder, new Classifier(index, encoder, settings, ranking, answers), pool);
     } catch (RuntimeException e) {
       if (index != null) {
         index.close();

@@ -1,5 +1,6 @@
 package dev.jobcode.cli;
 
+import dev.jobcode.classify.AnswerCache;
 import dev.jobcode.classify.ClassifierSettings;
 import dev.jobcode.encoder.ModelEngine;
 import java.nio.file.Files;
@@ -28,6 +29,11 @@ final class EngineOptions {
           + "the re-ranker does not yet beat the vote on every dev set; see docs/ACCURACY.md)")
   String reranker;
 
+  @Option(names = "--answer-cache", paramLabel = "MB", defaultValue = "" + AnswerCache.DEFAULT_MEGABYTES,
+      description = "megabytes (estimated) of answers kept for queries that repeat; 0 turns the cache off "
+          + "(default: ${DEFAULT-VALUE}, about 20,000 title answers)")
+  int answerCacheMegabytes;
+
   static final String NONE = "none";
   static final String SHIPPED = "shipped";
 
@@ -50,6 +56,15 @@ final class EngineOptions {
         }
       }
     };
+  }
+
+  /** The cache {@code --answer-cache} asks for. */
+  AnswerCache answerCache() {
+    if (answerCacheMegabytes < 0) {
+      throw new Main.UsageException("--answer-cache: give megabytes, 0 or more (0 turns the cache off), not "
+          + answerCacheMegabytes);
+    }
+    return AnswerCache.ofMegabytes(answerCacheMegabytes);
   }
 
   /** The engine named by {@code --engine}; shared with {@code index}. */
@@ -77,15 +92,15 @@ final class EngineOptions {
 
   /** The index and the encoder of the model it was built with. */
   Engine open() {
-    return Engine.open(indexDir(), modelsDir(), modelEngine(), reranker, UnaryOperator.identity(), null, Engine.PoolAccess.NONE);
+    return Engine.open(indexDir(), modelsDir(), modelEngine(), reranker, answerCache(), UnaryOperator.identity(), null, Engine.PoolAccess.NONE);
   }
 
   /** As above, with the candidate pool of {@code pool} opened for {@code access}. */
   Engine open(PoolOption pool, Engine.PoolAccess access) {
-    return Engine.open(indexDir(), modelsDir(), modelEngine(), reranker, UnaryOperator.identity(), pool, access);
+    return Engine.open(indexDir(), modelsDir(), modelEngine(), reranker, answerCache(), UnaryOperator.identity(), pool, access);
   }
 
   Engine open(UnaryOperator<ClassifierSettings> adjust) {
-    return Engine.open(indexDir(), modelsDir(), modelEngine(), reranker, adjust, null, Engine.PoolAccess.NONE);
+    return Engine.open(indexDir(), modelsDir(), modelEngine(), reranker, answerCache(), adjust, null, Engine.PoolAccess.NONE);
   }
 }

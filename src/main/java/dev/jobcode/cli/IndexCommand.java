@@ -1,6 +1,7 @@
 package dev.jobcode.cli;
 
 import dev.jobcode.candidates.CandidateIntake;
+import dev.jobcode.classify.AnswerCache;
 import dev.jobcode.corpus.Cv;
 import dev.jobcode.corpus.CvFile;
 import dev.jobcode.encoder.Encoder;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -117,8 +119,8 @@ final class IndexCommand implements Callable<Integer> {
       err.printf(Locale.ROOT, "jobcode: what changed since %s is in %s%n", previous, file);
     });
     if (cvs != null) {
-      try (Engine opened = Engine.open(target, modelsDir, modelEngine, EngineOptions.NONE, java.util.function.UnaryOperator.identity(), pool,
-          Engine.PoolAccess.WRITE)) {
+      try (Engine opened = Engine.open(target, modelsDir, modelEngine, EngineOptions.NONE, AnswerCache.off(),
+          UnaryOperator.identity(), pool, Engine.PoolAccess.WRITE)) {
         addCvs(opened, cvs, err);
       }
     }

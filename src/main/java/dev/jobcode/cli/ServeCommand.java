@@ -1,5 +1,6 @@
 package dev.jobcode.cli;
 
+import dev.jobcode.classify.AnswerCache;
 import dev.jobcode.encoder.ModelSpec;
 import dev.jobcode.index.HnswParams;
 import dev.jobcode.index.IndexMeta;
@@ -113,6 +114,9 @@ final class ServeCommand implements Callable<Integer> {
           host, server.port(), (System.nanoTime() - start) / 1e9);
       err.printf(Locale.ROOT, "jobcode: candidate pool %s%s%n", opened.pool().location(),
           settings.writeEnabled() ? "; adding, replacing and deleting CVs is on" : "");
+      AnswerCache cache = opened.classifier().answerCache();
+      err.println(cache.enabled() ? String.format(Locale.ROOT, "jobcode: answers to repeated queries are cached "
+          + "(%d MB; --answer-cache 0 turns it off)", cache.maxBytes() >> 20) : "jobcode: the answer cache is off");
       if (settings.metrics()) {
         err.printf(Locale.ROOT, "jobcode: metrics on http://%s:%d/metrics%n", host, server.port());
       }

@@ -2,6 +2,8 @@ package dev.jobcode.measure;
 
 import dev.jobcode.candidates.CandidateQuery;
 import dev.jobcode.candidates.CandidateSearch;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import dev.jobcode.classify.AnswerCache;
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.Query;
 import dev.jobcode.classify.TitleNormalizer;
@@ -17,7 +19,9 @@ import dev.jobcode.index.VectorIndex;
 import dev.jobcode.server.JobcodeServer;
 import dev.jobcode.server.ServerSettings;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,8 +49,10 @@ public final class Bench {
    * @param buildOccupations how many occupations the build measurement indexes
    * @param onetDir the O*NET release of the build measurement; null for the one the index was built from
    * @param peer the peer's script and the titles file it reads, or null for no peer
+   * @param repeated titles with the repeats of a real file, in its order, for the answer cache; empty for none
    */
-  public record Plan(List<String> titles, int candidateQueries, int buildOccupations, Path onetDir, PeerRun peer) {}
+  public record Plan(List<String> titles, int candidateQueries, int buildOccupations, Path onetDir, PeerRun peer,
+                     List<String> repeated) {}
 
   /** The peer's script, run on the titles of {@code titlesFile}. */
   public record PeerRun(Path script, Path titlesFile) {}
@@ -57,9 +63,11 @@ public final class Bench {
    * Runs the plan against {@code classifier} and the {@code encoder} it was opened with, and
    * measures candidate search on {@code pool} when there is one (else null).
    */
-  public static BenchReport run(Encoder encoder, Classifier classifier, CandidateStore pool, Plan plan)
+  public static BenchReport run(Encoder encoder, Classifier cached, CandidateStore pool, Plan plan)
       throws Exception {
     List<String> titles = plan.titles();
+    // The layers are measured computing every answer: their rounds repeat the same titles.
+    Classifier classifier = cached.withAnswerCache(AnswerCache.off());
     BenchReport.Layer encoderLayer;
     BenchReport.Layer classifyLayer;
     BenchReport.Http http;
@@ -93,6 +101,8 @@ public final class Bench {
       app.stop();
     }
 
+    BenchReport.AnswerCacheRun answerCache = answerCache(classifier, cached.answerCache().fresh(), plan,
+        encoderLayer.batchTitlesPerS());
     BenchReport.Hnsw hnsw = recall(classifier, encoder, titles);
     BenchReport.Candidates candidates = pool == null || pool.size() == 0 ? null
         : candidates(classifier, pool, plan.candidateQueries());
@@ -102,9 +112,40 @@ public final class Bench {
     Path onetDir = plan.onetDir() != null ? plan.onetDir() : Path.of(meta.taxonomy().source());
     BenchReport.Build build = BuildBench.run(onetDir, encoder, meta.hnsw(), plan.buildOccupations());
     BenchReport.Peer peer = plan.peer() == null ? null : PeerBench.run(plan.peer().script(), plan.peer().titlesFile());
-    return new BenchReport(titles.size(), encoder.model().id(), encoderLayer, classifyLayer, http, ROUNDS, hnsw,
+    return new BenchReport(titles.size(), encoder.model().id(), encoderLayer, classifyLayer, http, ROUNDS, answerCache, hnsw,
         candidates, index, build, BenchReport.Ratios.of(encoderLayer, classifyLayer, http, build, peer),
         hnsw.recallAt10(), peer, Heap.peak());
+  }
+
+  /**
+   * In-process batches of {@link #BATCH} over the all-distinct titles and over the repeated ones, without
+   * and with the answer cache (emptied before each round), each figure the median of {@link #ROUNDS}.
+   */
+  private static BenchReport.AnswerCacheRun answerCache(Classifier uncached, AnswerCache cache, Plan plan,
+                                                        double encoderBatch) {
+    Classifier cached = uncached.withAnswerCache(cache);
+    List<BenchReport.CacheStream> streams = new ArrayList<>();
+    Map<String, List<String>> named = new LinkedHashMap<>();
+    named.put("distinct", plan.titles());
+    if (!plan.repeated().isEmpty()) {
+      named.put("repeated", plan.repeated());
+    }
+    named.forEach((name, titles) -> {
+      double[] off = new double[ROUNDS];
+      double[] on = new double[ROUNDS];
+      double[] hitRate = new double[ROUNDS];
+      for (int r = 0; r < ROUNDS; r++) {
+        off[r] = throughput(titles, batch -> uncached.classifyAll(batch.stream().map(Query::of).toList()));
+        cache.clear();
+        CacheStats before = cache.stats();
+        on[r] = throughput(titles, batch -> cached.classifyAll(batch.stream().map(Query::of).toList()));
+        hitRate[r] = cache.stats().minus(before).hitRate();
+      }
+      double onMedian = median(on);
+      streams.add(new BenchReport.CacheStream(name, titles.size(), new HashSet<>(titles).size(), median(off), onMedian,
+          median(hitRate), Figures.ratio(onMedian, encoderBatch)));
+    });
+    return new BenchReport.AnswerCacheRun(cache.maxBytes(), streams);
   }
 
   private static void warmUp(Encoder encoder, Classifier classifier, HttpBench client, List<String> titles) {

@@ -14,7 +14,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  * @param rounds the rounds each throughput is the median of
  * @param hnswRecallAt10 {@code hnsw.recall_at_10} again, where the issue's targets look for it
  */
-public record BenchReport(int titles, String model, Layer encoder, Layer classify, Http http, int rounds, Hnsw hnsw,
+public record BenchReport(int titles, String model, Layer encoder, Layer classify, Http http, int rounds,
+                          AnswerCacheRun answerCache, Hnsw hnsw,
                           Candidates candidates, Index index, Build build, Ratios ratios,
                           @JsonProperty("hnsw_recall_at_10") double hnswRecallAt10, Peer peer, long peakHeapBytes) {
 
@@ -31,6 +32,17 @@ public record BenchReport(int titles, String model, Layer encoder, Layer classif
   /** Classify over HTTP: one client one title at a time, one client in batches, and concurrent clients. */
   public record Http(@JsonUnwrapped(prefix = "single_") Percentiles single, double batchTitlesPerS,
                      int concurrentClients, double concurrentSingleTitlesPerS) {}
+
+  /**
+   * The answer cache on in-process batches of 32: its bound, and per stream of titles (all distinct, or
+   * with the repeats of a real file) the titles/s without and with it, the share answered from it, and
+   * the cached titles/s against the encoder's batch throughput.
+   */
+  public record AnswerCacheRun(long maxBytes, java.util.List<CacheStream> streams) {}
+
+  /** One stream of titles through the answer cache ({@link AnswerCacheRun}). */
+  public record CacheStream(String name, int titles, int distinct, double offTitlesPerS, double onTitlesPerS,
+                            double hitRate, double onVsEncoderBatch) {}
 
   /**
    * HNSW against exact search on the title vectors.

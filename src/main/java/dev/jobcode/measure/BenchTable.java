@@ -21,6 +21,12 @@ public final class BenchTable {
         http.batchTitlesPerS(), ratios.httpBatchVsEncoder());
     line(b, "%-34s %9s %9s %11.1f  %.2f× encoder batch", "HTTP /v1/classify, " + http.concurrentClients()
         + " clients", "", "", http.concurrentSingleTitlesPerS(), ratios.httpConcurrentVsEncoderBatch());
+    BenchReport.AnswerCacheRun cache = r.answerCache();
+    for (BenchReport.CacheStream st : cache.streams()) {
+      line(b, "%-34s %9s %9s %11.1f  %.2f× encoder batch; %,d titles, %,d distinct, %.0f%% hits; uncached %.1f/s",
+          "answer cache, " + st.name() + " stream", "", "", st.onTitlesPerS(), st.onVsEncoderBatch(), st.titles(),
+          st.distinct(), 100 * st.hitRate(), st.offTitlesPerS());
+    }
     BenchReport.Hnsw hnsw = r.hnsw();
     line(b, "HNSW recall@10 vs exact search: %.3f at %d candidates (%.3f asking 10); p50 %.2f ms vs exact %.2f ms",
         hnsw.recallAt10(), hnsw.candidates(), hnsw.recallAt10Asking10(), hnsw.hnswP50Ms(), hnsw.exactP50Ms());

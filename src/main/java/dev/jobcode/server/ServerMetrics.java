@@ -23,7 +23,7 @@ import java.util.List;
 /**
  * {@code GET /metrics}: one server's meters in Prometheus text. The registry is the server's own, never
  * a global one, so servers side by side (tests) count apart; it holds the requests, admission, the
- * encoder's model calls, candidate searches, the index served and the JVM's usual meters.
+ * encoder's model calls, the answer cache, candidate searches, the index served and the JVM's usual meters.
  */
 final class ServerMetrics implements AutoCloseable {
   static final String PATH = "/metrics";
@@ -45,6 +45,7 @@ final class ServerMetrics implements AutoCloseable {
 
   ServerMetrics(ServedIndex served, Admission admission) {
     index = new IndexMeters(registry, served);
+    AnswerCacheMeters.register(registry, served);
     admission.listen(new AdmissionMeters(registry, admission));
     // Swaps keep the encoder, so it is watched once. Only the coalescer reports model calls.
     if (served.current().classifier().encoder() instanceof CoalescingEncoder coalescing) {

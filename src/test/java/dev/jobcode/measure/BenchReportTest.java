@@ -19,7 +19,10 @@ class BenchReportTest {
     BenchReport.Candidates candidates = new BenchReport.Candidates("index/candidates", 10_000, 200,
         new BenchReport.Percentiles(20, 30), new BenchReport.Percentiles(21, 31), new BenchReport.Percentiles(1, 2),
         new BenchReport.Percentiles(0.5, 0.9), 0.995, 0.99);
-    return new BenchReport(2024, "e5-small-v2-q", encoder, classify, http, 3, hnsw, candidates,
+    BenchReport.AnswerCacheRun cache = new BenchReport.AnswerCacheRun(64L << 20, List.of(
+        new BenchReport.CacheStream("distinct", 2024, 2024, 361, 358, 0, 0.772),
+        new BenchReport.CacheStream("repeated", 4467, 1981, 361, 790, 0.556, 1.703)));
+    return new BenchReport(2024, "e5-small-v2-q", encoder, classify, http, 3, cache, hnsw, candidates,
         new BenchReport.Index("index/default", 130_000_000, 431), build,
         BenchReport.Ratios.of(encoder, classify, http, build, peer), hnsw.recallAt10(), peer, 321_000_000);
   }
@@ -49,6 +52,7 @@ class BenchReportTest {
         "/http/single_p50_ms", "/http/single_p99_ms", "/http/batch_titles_per_s", "/http/concurrent_clients",
         "/http/concurrent_single_titles_per_s",
         "/rounds",
+        "/answer_cache/max_bytes", "/answer_cache/streams",
         "/hnsw/queries", "/hnsw/candidates", "/hnsw/recall_at_10", "/hnsw/recall_at_10_asking_10",
         "/hnsw/hnsw_p50_ms", "/hnsw/exact_p50_ms",
         "/candidates/store", "/candidates/count", "/candidates/queries", "/candidates/by_text_p50_ms", "/candidates/by_text_p99_ms",
@@ -69,13 +73,24 @@ class BenchReportTest {
     assertThat(json.at("/ratios/classify_single_p50_vs_encoder").asDouble()).isEqualTo(1.284);
     assertThat(json.at("/ratios/classify_single_p50_vs_peer").asDouble()).isEqualTo(0.154);
     assertThat(json.at("/candidates/by_id_filtered_p99_ms").asDouble()).isEqualTo(0.9);
+    assertThat(json.at("/answer_cache/streams/1/hit_rate").asDouble()).isEqualTo(0.556);
+    assertThat(json.at("/answer_cache/streams/1/on_vs_encoder_batch").asDouble()).isEqualTo(1.703);
+  }
+
+  @Test
+  void theTableHasALinePerCacheStream() {
+    assertThat(BenchTable.render(report(null)))
+        .contains("answer cache, distinct stream                                358.0  0.77× encoder batch; "
+            + "2,024 titles, 2,024 distinct, 0% hits; uncached 361.0/s")
+        .contains("answer cache, repeated stream                                790.0  1.70× encoder batch; "
+            + "4,467 titles, 1,981 distinct, 56% hits; uncached 361.0/s");
   }
 
   @Test
   void withoutCandidatesOrPeerThoseAreLeftOut() {
     BenchReport full = report(null);
     BenchReport bare = new BenchReport(full.titles(), full.model(), full.encoder(), full.classify(), full.http(),
-        full.rounds(), full.hnsw(), null, full.index(), full.build(), full.ratios(), full.hnswRecallAt10(), null,
+        full.rounds(), full.answerCache(), full.hnsw(), null, full.index(), full.build(), full.ratios(), full.hnswRecallAt10(), null,
         full.peakHeapBytes());
     JsonNode json = Json.MAPPER.valueToTree(bare);
     assertThat(json.has("candidates")).isFalse();

@@ -2,6 +2,7 @@ package dev.jobcode.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobcode.classify.AnswerCache;
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.encoder.CoalescingEncoder;
 import dev.jobcode.json.Json;
@@ -194,6 +195,38 @@ class MetricsTest {
         });
     assertThat(after.value("jobcode_index_built_timestamp_seconds"))
         .isEqualTo(Instant.parse(secondBuilt).getEpochSecond());
+  }
+
+  @Test
+  void theAnswerCacheCountsHitsAndMissesAcrossASwapThatEmptiesIt() throws Exception {
+    FakeEncoder encoder = new FakeEncoder();
+    Classifier first = Fixtures.classifierAt(tmp.resolve("v1"), "99.1", encoder)
+        .withAnswerCache(AnswerCache.ofMegabytes(1));
+    Fixtures.classifierAt(tmp.resolve("v2"), "99.2", encoder).index().close();
+    JobcodeServer server = start(first, ServerSettings.DEFAULT.withAdminToken(TOKEN));
+    String nurse = "{\"title\": \"Nurse\"}";
+    assertThat(post(server, "/v1/classify", nurse)).isEqualTo(200);
+    assertThat(post(server, "/v1/classify", nurse)).isEqualTo(200);
+    assertThat(post(server, "/v1/classify/batch", "{\"items\": [{\"title\": \"Nurse\"}, {\"title\": \"Welder\"}, "
+        + "{\"title\": \"Welder\"}]}")).isEqualTo(200);
+    Scrape s = scrape(server);
+    assertThat(s.value("jobcode_answer_cache_requests_total", "result", "hit")).as("Nurse twice, Welder once")
+        .isEqualTo(3);
+    assertThat(s.value("jobcode_answer_cache_requests_total", "result", "miss")).isEqualTo(2);
+    assertThat(s.value("jobcode_answer_cache_size")).isEqualTo(2);
+    assertThat(s.value("jobcode_answer_cache_bytes")).isPositive();
+    assertThat(s.value("jobcode_answer_cache_max_bytes")).isEqualTo(1 << 20);
+
+    HttpResponse<String> swapped = send(server, "POST", "/admin/index",
+        Json.MAPPER.createObjectNode().put("path", tmp.resolve("v2").toString()).toString(),
+        "Authorization", "Bearer " + TOKEN);
+    assertThat(swapped.statusCode()).as(swapped.body()).isEqualTo(200);
+    assertThat(scrape(server).value("jobcode_answer_cache_size")).as("the new index's cache starts empty").isZero();
+    assertThat(post(server, "/v1/classify", nurse)).isEqualTo(200);
+    Scrape after = scrape(server);
+    assertThat(after.value("jobcode_answer_cache_requests_total", "result", "miss")).as("no old answer served")
+        .isEqualTo(3);
+    assertThat(after.value("jobcode_answer_cache_requests_total", "result", "hit")).isEqualTo(3);
   }
 
   @Test

@@ -29,6 +29,11 @@ public final class FakeEncoder implements Encoder {
     this.failAfter = failAfter;
   }
 
+  /** Texts encoded so far. */
+  public int encodedTexts() {
+    return encoded.get();
+  }
+
   @Override
   public ModelInfo model() {
     return model;
