@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -44,10 +46,11 @@ public final class Classifier {
   private final VectorIndex vectors;
   private final Encoder encoder;
   private final ClassifierSettings settings;
+  private final IndexTables tables;
   private final ExactTitles exactTitles;
   private final Centroids titleCentroids;
   private final Centroids textCentroids;
-  private final Map<String, float[]> ownTitleVectors = new HashMap<>();
+  private final Map<String, float[]> ownTitleVectors;
   private final Optional<Reranker> reranker;
   private final AnswerCache answers;
   private volatile RerankFeatures features;   // built when first needed: the vote alone never needs it
@@ -64,24 +67,52 @@ public final class Classifier {
   /** With a re-ranker (or none) and a cache of the answers to repeated queries ({@link AnswerCache}). */
   public Classifier(OnetIndex index, Encoder encoder, ClassifierSettings settings, Optional<Reranker> reranker,
                     AnswerCache answers) {
+    this(index, IndexTables.of(index.vectors()), encoder, settings, reranker, answers);
+  }
+
+  private Classifier(OnetIndex index, IndexTables tables, Encoder encoder, ClassifierSettings settings,
+                     Optional<Reranker> reranker, AnswerCache answers) {
+    this.tables = tables;
     this.answers = Objects.requireNonNull(answers, "answers");
     this.index = Objects.requireNonNull(index, "index");
     this.reranker = Objects.requireNonNull(reranker, "reranker");
     this.vectors = index.vectors();
     this.encoder = Objects.requireNonNull(encoder, "encoder");
     this.settings = Objects.requireNonNull(settings, "settings");
-    exactTitles = new ExactTitles(vectors);
-    titleCentroids = Centroids.of(vectors, Fields.TITLE_VECTOR);
-    vectors.forEachVector(Fields.TITLE_VECTOR, (doc, vector) -> {
-      for (Label label : vectors.labels(doc)) {
-        if (label.kind() == TextKind.TITLE) {
-          ownTitleVectors.put(label.code(), vector.clone());
-        }
-      }
-    });
-    textCentroids = Centroids.of(vectors, Fields.TEXT_VECTOR);
+    exactTitles = tables.exactTitles();
+    titleCentroids = tables.titleCentroids();
+    textCentroids = tables.textCentroids();
+    ownTitleVectors = tables.ownTitleVectors();
     if (reranker.isPresent()) {
       features();   // at open, not on the first title
+    }
+  }
+
+  /**
+   * What a classifier computes from its index at open, shared by the classifiers of the same index:
+   * the exact-title table, the title and text centroids, and each occupation's own title vector.
+   */
+  private record IndexTables(ExactTitles exactTitles, Centroids titleCentroids, Centroids textCentroids,
+                             Map<String, float[]> ownTitleVectors) {
+    /** Three independent passes over the index, run beside each other: they are most of a start's own work. */
+    static IndexTables of(VectorIndex vectors) {
+      CompletableFuture<ExactTitles> exact = CompletableFuture.supplyAsync(() -> new ExactTitles(vectors), RANKING);
+      CompletableFuture<Centroids> text = CompletableFuture.supplyAsync(
+          () -> Centroids.of(vectors, Fields.TEXT_VECTOR), RANKING);
+      Centroids title = Centroids.of(vectors, Fields.TITLE_VECTOR);
+      Map<String, float[]> own = new HashMap<>();
+      vectors.forEachVector(Fields.TITLE_VECTOR, (doc, vector) -> {
+        for (Label label : vectors.labels(doc)) {
+          if (label.kind() == TextKind.TITLE) {
+            own.put(label.code(), vector.clone());
+          }
+        }
+      });
+      try {
+        return new IndexTables(exact.join(), title, text.join(), Map.copyOf(own));
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
     }
   }
 
@@ -141,12 +172,12 @@ public final class Classifier {
 
   /** This classifier with another re-ranker, or none: the same index, encoder and settings, and an empty answer cache. */
   public Classifier withReranker(Optional<Reranker> other) {
-    return new Classifier(index, encoder, settings, other, answers.fresh());
+    return new Classifier(index, tables, encoder, settings, other, answers.fresh());
   }
 
   /** This classifier with another answer cache ({@link AnswerCache#off} for none): the same index, encoder, settings and re-ranker. */
   public Classifier withAnswerCache(AnswerCache other) {
-    return new Classifier(index, encoder, settings, reranker, other);
+    return new Classifier(index, tables, encoder, settings, reranker, other);
   }
 
   public Classification classify(Query query) {
@@ -340,7 +371,7 @@ public final class Classifier {
 
   /** The skills and tools a query's description (or text) names: a posting's, a CV's. */
   private List<SkillMatch> skills(Query query) {
-    return query.descriptionIfAny().map(index.skills()::find).orElse(List.of());
+    return query.descriptionIfAny().map(d -> index.skills().find(d)).orElse(List.of());   // skills load on first use
   }
 
   /**

@@ -15,6 +15,8 @@ import dev.jobcode.index.IndexMeta;
 import dev.jobcode.index.OnetIndex;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import dev.jobcode.classify.Reranker;
 import java.util.function.UnaryOperator;
 
@@ -62,22 +64,48 @@ record Engine(Encoder encoder, Classifier classifier, CandidateStore pool) imple
         + ModelSpec.ids() + "); rebuild it"));
     ClassifierSettings settings = adjust.apply(ClassifierSettings.forModel(spec.id()));
     Optional<Reranker> ranking = EngineOptions.reranker(reranker, spec.id());
-    Encoder encoder = openEncoder(spec, modelEngine, modelsDir);
+    // The model loads (mostly in ONNX Runtime's native code) while the index is read: each takes about a second.
+    CompletableFuture<Encoder> loading = CompletableFuture.supplyAsync(() -> openEncoder(spec, modelEngine, modelsDir),
+        task -> Thread.ofPlatform().daemon().name("model-load").start(task));
     OnetIndex index = null;
+    CandidateStore pool = null;
     try {
-      index = OnetIndex.open(indexDir, encoder.model());
-      CandidateStore pool = switch (access) {
+      index = OnetIndex.open(indexDir, spec.info());
+      pool = switch (access) {
         case NONE -> null;
-        case READ -> poolOption.exists() ? CandidateStore.checked(poolOption.openReadOnly(), encoder.model()) : null;
-        case WRITE -> poolOption.openWritable(encoder.model(), index.meta().hnsw());
+        case READ -> poolOption.exists() ? CandidateStore.checked(poolOption.openReadOnly(), spec.info()) : null;
+        case WRITE -> poolOption.openWritable(spec.info(), index.meta().hnsw());
       };
+    } catch (RuntimeException e) {
+      closeQuietly(index);
+      loading.thenAccept(Encoder::close);   // once loaded; a failed load has nothing to close
+      throw e;
+    }
+    Encoder encoder;
+    try {
+      encoder = loading.join();
+    } catch (CompletionException e) {
+      closeQuietly(pool);
+      closeQuietly(index);
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+    try {
       return new Engine(encoder, new Classifier(index, encoder, settings, ranking, answers), pool);
     } catch (RuntimeException e) {
-      if (index != null) {
-        index.close();
-      }
+      closeQuietly(pool);
+      closeQuietly(index);
       encoder.close();
       throw e;
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (Exception ignored) {
+        // the error being thrown says what went wrong
+      }
     }
   }
 

@@ -108,6 +108,7 @@ final class ServeCommand implements Callable<Integer> {
         stopped.countDown();
       }, "shutdown"));
       server.start(host, port);
+      opened.classifier().index().preloadSkills();   // for the first description, now that titles are answered
       IndexMeta meta = opened.classifier().index().meta();
       err.printf(Locale.ROOT, "jobcode: serving %s %s (%s) and %,d CVs on http://%s:%d, ready in %.1f s%n",
           meta.taxonomy().name(), meta.taxonomy().version(), meta.model().id(), opened.pool().size(),

@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A built occupation index, opened: its metadata, its occupations and its vectors. */
 public final class OnetIndex implements AutoCloseable {
@@ -22,16 +26,16 @@ public final class OnetIndex implements AutoCloseable {
   private final IndexMeta meta;
   private final SortedMap<String, Occupation> occupations;
   private final VectorIndex vectors;
-  private final SkillMatcher skills;
+  private final CompletableFuture<SkillMatcher> skills = new CompletableFuture<>();
+  private final AtomicBoolean skillsStarted = new AtomicBoolean();
   private final OccupationCodes codes;
 
   private OnetIndex(Path dir, IndexMeta meta, SortedMap<String, Occupation> occupations, VectorIndex vectors,
-                    SkillMatcher skills, Optional<SocCrosswalk> crosswalk) {
+                    Optional<SocCrosswalk> crosswalk) {
     this.dir = dir;
     this.meta = meta;
     this.occupations = Collections.unmodifiableSortedMap(occupations);
     this.vectors = vectors;
-    this.skills = skills;
     this.codes = new OccupationCodes(meta.taxonomy().name() + " " + meta.taxonomy().version(), occupations.keySet(),
         crosswalk);
   }
@@ -57,14 +61,6 @@ public final class OnetIndex implements AutoCloseable {
           + " documents and " + meta.occupations() + " occupations, found " + vectors.size() + " and "
           + occupations.size() + "; rebuild it");
     }
-    SkillMatcher skills;
-    try {
-      skills = new SkillMatcher(skills(dir, meta));
-    } catch (RuntimeException e) {
-      vectors.close();
-      throw new IndexException("cannot read the skills of the index at " + dir + " (" + e.getMessage()
-          + "); rebuild it", e);
-    }
     Optional<SocCrosswalk> crosswalk;
     try {
       crosswalk = crosswalk(dir);
@@ -72,7 +68,7 @@ public final class OnetIndex implements AutoCloseable {
       vectors.close();
       throw e;
     }
-    return new OnetIndex(dir, meta, occupations, vectors, skills, crosswalk);
+    return new OnetIndex(dir, meta, occupations, vectors, crosswalk);
   }
 
   /** The index's {@code soc2010.json}; an index built without it (or before it existed) reads no 2010 codes. */
@@ -117,9 +113,37 @@ public final class OnetIndex implements AutoCloseable {
     return SkillDictionary.of(List.of());
   }
 
-  /** The technology skills and tools of the index's O*NET release, to find in texts. */
+  /**
+   * The technology skills and tools of the index's O*NET release, to find in texts. Read when first
+   * asked for (or by {@link #preloadSkills}): a 5 MB dictionary that only descriptions and texts need,
+   * which would otherwise add half a second to every start. Throws {@link IndexException} when the
+   * index's skills cannot be read.
+   */
   public SkillMatcher skills() {
-    return skills;
+    loadSkills(Runnable::run);
+    try {
+      return skills.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof IndexException cause ? cause : e;
+    }
+  }
+
+  /** Starts reading the skills in a thread of their own, if nobody has: for a server that has started answering. */
+  public void preloadSkills() {
+    loadSkills(task -> Thread.ofPlatform().daemon().name("skills-load").start(task));
+  }
+
+  private void loadSkills(Executor executor) {
+    if (skillsStarted.compareAndSet(false, true)) {
+      executor.execute(() -> {
+        try {
+          skills.complete(new SkillMatcher(skills(dir, meta)));
+        } catch (RuntimeException e) {
+          skills.completeExceptionally(new IndexException("cannot read the skills of the index at " + dir + " ("
+              + e.getMessage() + "); rebuild it", e));
+        }
+      });
+    }
   }
 
   public Path dir() {

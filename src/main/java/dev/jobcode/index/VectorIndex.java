@@ -13,7 +13,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.AcceptDocs;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -36,9 +35,7 @@ public final class VectorIndex implements AutoCloseable {
     int maxDoc = reader.maxDoc();
     labels = new ArrayList<>(maxDoc);
     texts = new String[maxDoc];
-    StoredFields stored = reader.storedFields();
-    for (int doc = 0; doc < maxDoc; doc++) {
-      Document d = stored.document(doc);
+    StoredDocuments.forEach(reader, (doc, d) -> {
       String[] codes = d.getValues(Fields.CODE);
       String[] kinds = d.getValues(Fields.KIND);
       if (codes.length == 0 || codes.length != kinds.length) {
@@ -54,7 +51,7 @@ public final class VectorIndex implements AutoCloseable {
       }
       labels.add(List.copyOf(docLabels));
       texts[doc] = d.get(Fields.TEXT);
-    }
+    });
   }
 
   /** Opens the Lucene index in {@code dir}. */

@@ -104,7 +104,14 @@ public final class ServedIndex implements AutoCloseable {
       try {
         Classifier current = old.classifier;
         OnetIndex index = OnetIndex.open(dir, current.encoder().model());
-        Generation next = new Generation(current.withIndex(index), pool);
+        Generation next;
+        try {
+          index.skills();   // read now, not on a request: an index is installed only once all of it has been read
+          next = new Generation(current.withIndex(index), pool);
+        } catch (RuntimeException e) {
+          index.close();
+          throw e;
+        }
         manager.install(next);
         LOG.info("now serving {} {} from {}", next.index().meta().taxonomy().name(),
             next.index().meta().taxonomy().version(), dir);

@@ -2,7 +2,9 @@ package dev.jobcode.taxonomy;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** What an occupation text is. Title kinds name a job; the others describe its work. */
 public enum TextKind {
@@ -28,7 +30,11 @@ public enum TextKind {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The kind of that {@link #id}; a map, as an index's open looks up every document's kinds. */
   public static Optional<TextKind> fromId(String id) {
-    return Arrays.stream(values()).filter(k -> k.id().equals(id)).findFirst();
+    return Optional.ofNullable(BY_ID.get(id));
   }
+
+  private static final Map<String, TextKind> BY_ID = Arrays.stream(values())
+      .collect(Collectors.toUnmodifiableMap(TextKind::id, k -> k));
 }

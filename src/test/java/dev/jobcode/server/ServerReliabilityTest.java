@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.encoder.ModelInfo;
 import dev.jobcode.index.IndexBuilder;
+import dev.jobcode.skills.SkillDictionary;
 import dev.jobcode.json.Json;
 import dev.jobcode.testing.FakeEncoder;
 import dev.jobcode.testing.Fixtures;
@@ -258,12 +259,15 @@ class ServerReliabilityTest {
     Path incomplete = tmp.resolve("incomplete");
     Fixtures.classifierAt(incomplete, "99.2", encoder).index().close();
     Files.delete(incomplete.resolve(IndexBuilder.OCCUPATIONS_FILE));
+    Path brokenSkills = tmp.resolve("broken-skills");   // read after the rest, and still before the swap
+    Fixtures.classifierAt(brokenSkills, "99.2", encoder).index().close();
+    Files.writeString(brokenSkills.resolve(SkillDictionary.FILE_NAME), "{\"format\": ");
     Path foreign = tmp.resolve("foreign");
     FakeEncoder other = new FakeEncoder(new ModelInfo("other-model", "1".repeat(64), 64, "mean"), Integer.MAX_VALUE);
     Fixtures.classifierAt(foreign, "99.2", other).index().close();
 
     Map<Path, String> expected = Map.of(tmp.resolve("nowhere"), "no jobcode index", corrupt, "rebuild",
-        incomplete, "cannot read", foreign, "other-model");
+        incomplete, "cannot read", foreign, "other-model", brokenSkills, "cannot read the skills");
     for (Map.Entry<Path, String> e : expected.entrySet()) {
       Answer refused = swap(server, e.getKey());
       assertThat(refused.status()).as(e.getKey().toString()).isEqualTo(422);
