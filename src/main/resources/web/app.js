@@ -70,7 +70,8 @@ async function api(method, path, body, headers = {}) {
   try { json = text ? JSON.parse(text) : null; } catch (e) { /* not JSON: said below */ }
   if (!response.ok) {
     const message = json?.error?.message ?? `The service answered ${response.status}.`;
-    const hint = response.status === 503 ? ' The service is busy; try again in a moment.' : '';
+    const hint = response.status === 503 && json?.error?.code !== 'pool_building'
+      ? ' The service is busy; try again in a moment.' : '';
     throw new ApiError(response.status, json?.error?.code ?? 'error', message + hint);
   }
   return json;
@@ -83,11 +84,22 @@ async function loadHealth() {
   try {
     health = await api('GET', '/health');
     const t = health.taxonomy;
-    versions.textContent = `${t.name} ${t.version} · model ${health.model.id}`
-      + (health.pool ? ` · ${health.pool.candidates.toLocaleString('en')} CVs` : '');
+    versions.textContent = `${t.name} ${t.version} · model ${health.model.id}` + poolText(health.pool);
+    // A pool still being filled (a first start): look again until it is complete.
+    if (health.pool?.build?.state === 'building') setTimeout(loadHealth, 3000);
   } catch (e) {
     versions.textContent = e.message;
   }
+}
+
+/** The pool's part of the header: its CVs, or how far its first filling has got. */
+function poolText(pool) {
+  if (!pool) return '';
+  const build = pool.build;
+  if (!build) return ` · ${pool.candidates.toLocaleString('en')} CVs`;
+  if (build.state === 'failed') return ` · the CV pool could not be built: ${build.error}`;
+  const counts = build.total ? `: ${build.done.toLocaleString('en')} of ${build.total.toLocaleString('en')}` : '';
+  return ` · CV pool being built (${build.stage}${counts}); candidate search opens when it is done`;
 }
 
 async function loadVocabulary() {

@@ -10,6 +10,7 @@ import dev.jobcode.encoder.ModelSpec;
 import dev.jobcode.index.HnswParams;
 import dev.jobcode.index.IndexBuilder;
 import dev.jobcode.index.IndexMeta;
+import dev.jobcode.index.ProgressListener;
 import dev.jobcode.index.IndexedTaxonomy;
 import dev.jobcode.skills.SkillDictionary;
 import dev.jobcode.taxonomy.OnetCodes;
@@ -127,15 +128,20 @@ final class IndexCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Adds the CVs of a JSONL, CSV, TSV or Excel file to the engine's pool; shared with {@code serve}'s first run. */
+  /** Adds the CVs of a JSONL, CSV, TSV or Excel file to the engine's pool, with a progress bar. */
   static void addCvs(Engine opened, Path file, PrintWriter err) {
+    addCvs(opened, file, ProgressListener.NONE, err);
+  }
+
+  /** As above, telling {@code progress} too: {@code serve}'s first run fills its pool so. */
+  static void addCvs(Engine opened, Path file, ProgressListener progress, PrintWriter err) {
     List<Cv> read = CvFile.read(file, opened.classifier().index().codes());
     err.printf(Locale.ROOT, "jobcode: %,d CVs from %s%n", read.size(), file);
     long start = System.nanoTime();
     String source = file.getFileName().toString();
     List<CandidateIntake.Result> results = new CandidateIntake(opened.pool(), opened.classifier())
         .submit(read.stream().map(cv -> new CandidateIntake.Submission(cv, source, false)).toList(),
-            new ProgressBar(err, "encoding CVs"));
+            ProgressListener.both(new ProgressBar(err, "encoding CVs"), progress));
     long added = results.stream().filter(CandidateIntake.Result::stored).count();
     err.printf(Locale.ROOT, "jobcode: added %,d CVs to the candidate pool %s in %.1f s (%,d were there already or "
         + "duplicates); it holds %,d%n", added, opened.pool().location(), (System.nanoTime() - start) / 1e9,

@@ -7,8 +7,10 @@ import dev.jobcode.index.IndexMeta;
 import dev.jobcode.index.LegacyCandidates;
 import dev.jobcode.index.PoolMeta;
 import dev.jobcode.server.JobcodeServer;
+import dev.jobcode.server.PoolFill;
 import dev.jobcode.server.ServedIndex;
 import dev.jobcode.server.ServerSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,32 +90,48 @@ final class ServeCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     boolean newPool = !pool.exists();
+    // The default pool, new or with a filling that a stop cut short, is filled with the default CVs
+    // behind the server (minutes): occupations are answered at once, candidate calls once it is complete.
+    boolean fillBehind = defaultPool() && (newPool || Files.exists(fillMarker(pool.dir())));
     Engine opened = engine.open(pool, Engine.PoolAccess.WRITE);
     try {
-      if (newPool) {
-        fill(opened, err);
+      if (newPool && !fillBehind) {
+        fillNow(opened, err);
       }
     } catch (RuntimeException e) {
       opened.close();
       throw e;
     }
-    try (opened; ServedIndex served = new ServedIndex(opened.classifier(), opened.pool())) {
+    PoolFill filling = fillBehind ? PoolFill.starting("opening") : PoolFill.complete();
+    try (opened; ServedIndex served = new ServedIndex(opened.classifier(), opened.pool(), filling)) {
       JobcodeServer server = JobcodeServer.create(served, settings, JobcodeServer.RequestLog.SLF4J);
       CountDownLatch stopped = new CountDownLatch(1);
+      Thread filler = fillBehind ? Thread.ofPlatform().daemon().name("pool-fill").unstarted(
+          () -> fillWithDefaultCvs(opened, filling, err)) : null;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        // Finish the requests in flight before the JVM goes; refuse new ones meanwhile. Then close
-        // the pool here, not after the latch: the JVM does not wait for the main thread, and the
-        // close merges away the text of CVs deleted in the last minute.
+        // Finish the requests in flight before the JVM goes; refuse new ones meanwhile. Stop a fill
+        // between two chunks (the next start resumes it). Then close the pool here, not after the
+        // latch: the JVM does not wait for the main thread, and the close merges away the text of CVs
+        // deleted in the last minute.
         server.stop();
+        stopFill(filler, filling);
         opened.pool().close();
         stopped.countDown();
       }, "shutdown"));
       server.start(host, port);
       opened.classifier().index().preloadSkills();   // for the first description, now that titles are answered
       IndexMeta meta = opened.classifier().index().meta();
-      err.printf(Locale.ROOT, "jobcode: serving %s %s (%s) and %,d CVs on http://%s:%d, ready in %.1f s%n",
-          meta.taxonomy().name(), meta.taxonomy().version(), meta.model().id(), opened.pool().size(),
-          host, server.port(), (System.nanoTime() - start) / 1e9);
+      if (filler == null) {
+        err.printf(Locale.ROOT, "jobcode: serving %s %s (%s) and %,d CVs on http://%s:%d, ready in %.1f s%n",
+            meta.taxonomy().name(), meta.taxonomy().version(), meta.model().id(), opened.pool().size(),
+            host, server.port(), (System.nanoTime() - start) / 1e9);
+      } else {
+        err.printf(Locale.ROOT, "jobcode: serving %s %s (%s) on http://%s:%d, ready in %.1f s; the candidate pool is "
+                + "being filled (candidate calls answer 503 until then; /health shows how far it has got)%n",
+            meta.taxonomy().name(), meta.taxonomy().version(), meta.model().id(), host, server.port(),
+            (System.nanoTime() - start) / 1e9);
+        filler.start();
+      }
       err.printf(Locale.ROOT, "jobcode: candidate pool %s%s%n", opened.pool().location(),
           settings.writeEnabled() ? "; adding, replacing and deleting CVs is on" : "");
       AnswerCache cache = opened.classifier().answerCache();
@@ -149,21 +168,68 @@ final class ServeCommand implements Callable<Integer> {
     }
   }
 
+  /** The file that marks an embedded pool whose filling has not finished: beside its folder, so that it outlives a stop. */
+  static Path fillMarker(Path poolDir) {
+    return poolDir.resolveSibling(poolDir.getFileName() + ".filling");
+  }
+
+  /** True for the default pool of the default index, when no older index holds CVs to move into it. */
+  private boolean defaultPool() {
+    return !engine.indexGiven() && !pool.given() && !LegacyCandidates.present(engine.indexDir());
+  }
+
   /**
-   * A new pool: the CVs of an index built with --cvs before the pool had a folder of its own, else,
-   * on the default start, the generated default corpus (so that CV search works at once), else empty.
+   * Fills the default pool with the default CVs (generated first if absent) while the server answers;
+   * the marker stays until the fill has finished, so that a stop in between is taken up at the next start.
    */
-  private void fill(Engine opened, PrintWriter err) {
-    Path indexDir = engine.indexDir();
-    if (LegacyCandidates.present(indexDir)) {
-      Pools.migrate(indexDir, opened.pool(), err);
-    } else if (!engine.indexGiven() && !pool.given()) {
+  private void fillWithDefaultCvs(Engine opened, PoolFill filling, PrintWriter err) {
+    Path marker = fillMarker(pool.dir());
+    try {
+      Files.writeString(marker, "the candidate pool beside this file is being filled; 'jobcode serve' finishes it\n");
       Path cvs = Defaults.corpus();
       if (!Files.exists(cvs)) {
+        filling.stage("generating the default CVs");
         CorpusCommand.generate(onet != null ? onet : Defaults.onet(), CorpusCommand.DEFAULT_COUNT,
             CorpusCommand.DEFAULT_SEED, cvs, err);
       }
-      IndexCommand.addCvs(opened, cvs, err);
+      filling.stage("encoding the default CVs");
+      IndexCommand.addCvs(opened, cvs, filling, err);
+      Files.delete(marker);
+      filling.finish();
+      err.printf(Locale.ROOT, "jobcode: the candidate pool is complete: %,d CVs; candidate calls are answered%n",
+          opened.pool().size());
+    } catch (CancellationException e) {
+      err.println("jobcode: stopped filling the candidate pool; the next start goes on with it");
+    } catch (IOException | RuntimeException e) {
+      filling.fail(String.valueOf(e.getMessage()));
+      err.println("jobcode: filling the candidate pool failed: " + e.getMessage() + "; occupations are still served, "
+          + "candidate calls answer 503; the next start tries again");
+    } finally {
+      err.flush();
+    }
+  }
+
+  /** Asks a running fill to stop after its chunk and waits for it, so that the pool closes between two writes. */
+  private static void stopFill(Thread filler, PoolFill filling) {
+    if (filler == null || !filler.isAlive()) {
+      return;
+    }
+    filling.cancel();
+    try {
+      filler.join(FILL_STOP_WAIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** How long a stop waits for the fill's chunk in progress (64 CVs encode in a few seconds). */
+  private static final java.time.Duration FILL_STOP_WAIT = java.time.Duration.ofSeconds(30);
+
+  /** A new pool other than the default one: the CVs of an index built with --cvs before pools had a folder of their own, else empty. */
+  private void fillNow(Engine opened, PrintWriter err) {
+    Path indexDir = engine.indexDir();
+    if (LegacyCandidates.present(indexDir)) {
+      Pools.migrate(indexDir, opened.pool(), err);
     } else {
       err.println("jobcode: a new, empty candidate pool at " + opened.pool().location()
           + "; add CVs with 'jobcode candidates add'");

@@ -287,10 +287,12 @@ public final class Api {
   }
 
   /** The candidate pool: its folder, its CVs (labelled: with the caller's occupation), its last change. */
-  public record PoolRef(String path, int candidates, int labelled, String changedAt, boolean writable) {
-    static PoolRef of(CandidateStore pool, boolean writable) {
+  public record PoolRef(String path, int candidates, int labelled, String changedAt, boolean writable,
+                        PoolFill.Status build) {
+    static PoolRef of(CandidateStore pool, boolean writable, PoolFill fill) {
       PoolMeta meta = pool.meta();
-      return new PoolRef(pool.location(), meta.count(), meta.labelled(), meta.changedAt(), writable);
+      return new PoolRef(pool.location(), meta.count(), meta.labelled(), meta.changedAt(), writable,
+          fill.ready() ? null : fill.status());
     }
   }
 

@@ -158,7 +158,16 @@ public final class JobcodeServer {
       });
     });
     app.before(ctx -> rejectOversizedBody(ctx, isUpload(ctx) ? uploadRequestLimit(settings) : settings.maxBodyBytes()));
+    app.before(ctx -> {
+      if (ctx.path().startsWith(QUEUED + "/candidates")) {
+        served.poolFill().requireReady();   // never an answer from a half-built pool
+      }
+    });
     app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+    app.exception(PoolFill.Unavailable.class, (e, ctx) -> {
+      ctx.header("Retry-After", String.valueOf(PoolFill.RETRY_AFTER_SECONDS));
+      error(ctx, e.status(), e.code(), e.getMessage());
+    });
     app.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, "invalid_request", e.getMessage()));
     app.exception(CandidateSearch.NoCandidatesException.class, (e, ctx) -> error(ctx, 404, "no_candidates", e.getMessage()));
     app.exception(CandidateSearch.UnknownCandidateException.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage()));
@@ -228,7 +237,7 @@ public final class JobcodeServer {
     OnetIndex index = served.current().index();
     IndexMeta meta = index.meta();
     ctx.json(new Api.HealthResponse("ok", Api.TaxonomyRef.of(meta), meta.model(), Api.IndexRef.of(index, served.pool()),
-        served.pool().map(p -> Api.PoolRef.of(p, settings.writeEnabled())).orElse(null)));
+        served.pool().map(p -> Api.PoolRef.of(p, settings.writeEnabled(), served.poolFill())).orElse(null)));
   }
 
   /** A CV file upload: a multipart body, whose limit is the upload limit, not the JSON bodies'. */

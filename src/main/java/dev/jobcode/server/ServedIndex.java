@@ -52,6 +52,7 @@ public final class ServedIndex implements AutoCloseable {
 
   private final Manager manager;
   private final CandidateStore pool;
+  private final PoolFill fill;
   private final Object swapLock = new Object();
 
   /**
@@ -60,13 +61,24 @@ public final class ServedIndex implements AutoCloseable {
    * which every generation shares: a swap changes the occupations, never the CVs.
    */
   public ServedIndex(Classifier classifier, CandidateStore pool) {
+    this(classifier, pool, PoolFill.complete());
+  }
+
+  /** As above, with a pool that {@code fill} is still filling: candidate calls wait for it ({@link PoolFill}). */
+  public ServedIndex(Classifier classifier, CandidateStore pool, PoolFill fill) {
     this.pool = pool;
+    this.fill = Objects.requireNonNull(fill, "fill");
     manager = new Manager(new Generation(Objects.requireNonNull(classifier, "classifier"), pool));
   }
 
   /** The candidate pool every generation searches, if there is one. */
   public Optional<CandidateStore> pool() {
     return Optional.ofNullable(pool);
+  }
+
+  /** Whether the pool is complete, or how far its filling has got. */
+  public PoolFill poolFill() {
+    return fill;
   }
 
   /** Runs {@code work} on the current generation, which stays open until it returns. */

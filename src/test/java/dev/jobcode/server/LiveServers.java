@@ -28,7 +28,12 @@ final class LiveServers implements AfterEachCallback {
 
   /** Serves {@code classifier}'s index and {@code pool}'s CVs until the test ends. */
   JobcodeServer start(Classifier classifier, CandidateStore pool, ServerSettings settings, JobcodeServer.RequestLog log) {
-    JobcodeServer server = JobcodeServer.create(new ServedIndex(classifier, pool), settings, log).start("127.0.0.1", 0);
+    return start(new ServedIndex(classifier, pool), settings, log);
+  }
+
+  /** Serves {@code served} until the test ends. */
+  JobcodeServer start(ServedIndex served, ServerSettings settings, JobcodeServer.RequestLog log) {
+    JobcodeServer server = JobcodeServer.create(served, settings, log).start("127.0.0.1", 0);
     started.add(server);
     return server;
   }

@@ -238,6 +238,24 @@ class PageIT {
   }
 
   @Test
+  void aPoolStillBeingFilledShowsHowFarItHasGotAndItsCountOnceComplete() {
+    PoolFill fill = PoolFill.starting("encoding the default CVs");
+    fill.progress(3200, 10_000);
+    JobcodeServer filling = JobcodeServer.create(new ServedIndex(Fixtures.classifier(), Fixtures.pool(), fill),
+        ServerSettings.DEFAULT, line -> {}).start("127.0.0.1", 0);
+    try {
+      driver.get(url(filling, "/"));
+      waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("versions"),
+          "CV pool being built (encoding the default CVs: 3,200 of 10,000)"));
+      fill.finish();
+      waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("versions"),
+          String.format(java.util.Locale.ROOT, "%,d CVs", Fixtures.pool().size())));
+    } finally {
+      filling.stop();
+    }
+  }
+
+  @Test
   void theViewsFitANarrowWindowAndKeepTheirVersionLine() {
     try {
       driver.manage().window().setSize(new Dimension(400, 800));
