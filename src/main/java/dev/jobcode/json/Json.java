@@ -28,6 +28,15 @@ public final class Json {
     }
   }
 
+  /** {@code value} as compact JSON bytes, as the server writes it. */
+  public static byte[] bytes(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
+
   /** Writes {@code value} to {@code file} as indented JSON with a final line end. */
   public static void write(Path file, Object value) throws IOException {
     Files.writeString(file, pretty(value) + "\n");

@@ -4,6 +4,7 @@ import dev.jobcode.candidates.CandidateQuery;
 import dev.jobcode.candidates.CandidateSearch;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.jobcode.classify.AnswerCache;
+import dev.jobcode.classify.Classification;
 import dev.jobcode.classify.Classifier;
 import dev.jobcode.classify.Query;
 import dev.jobcode.classify.TitleNormalizer;
@@ -16,6 +17,8 @@ import dev.jobcode.index.Hit;
 import dev.jobcode.index.IndexMeta;
 import dev.jobcode.index.PooledCv;
 import dev.jobcode.index.VectorIndex;
+import dev.jobcode.json.Json;
+import dev.jobcode.server.Api;
 import dev.jobcode.server.JobcodeServer;
 import dev.jobcode.server.ServerSettings;
 import java.nio.file.Path;
@@ -71,19 +74,31 @@ public final class Bench {
     BenchReport.Layer encoderLayer;
     BenchReport.Layer classifyLayer;
     BenchReport.Http http;
+    BenchReport.Layers layers;
+    Map<String, List<Double>> spreads;
     JobcodeServer app = JobcodeServer.create(classifier, ServerSettings.DEFAULT).start("127.0.0.1", 0);
     try {
       HttpBench client = new HttpBench(app.port(), CONCURRENT_CLIENTS);
       warmUp(encoder, classifier, client, titles);
-      // Latencies interleaved title by title, so that a change in the machine's load touches
-      // the three layers alike and their ratios hold.
-      Latencies encoderSingle = new Latencies();
-      Latencies classifySingle = new Latencies();
-      Latencies httpSingle = new Latencies();
-      for (String t : titles) {
-        encoderSingle.time(() -> encoder.encode(t));
-        classifySingle.time(() -> classifier.classify(Query.of(t)));
-        httpSingle.time(() -> client.classify(t));
+      // Latencies interleaved title by title, so that a change in the machine's load touches the
+      // layers alike and their ratios hold; each round is a slice of the titles, for the ratios' spread.
+      Singles singles = new Singles();
+      VectorIndex vectors = classifier.index().vectors();
+      IndexMeta served = classifier.index().meta();
+      int candidates = classifier.settings().candidates();
+      for (int i = 0; i < titles.size(); i++) {
+        String t = titles.get(i);
+        int round = i * ROUNDS / titles.size();
+        float[][] vector = new float[1][];
+        Classification[] answer = new Classification[1];
+        byte[][] json = new byte[1][];
+        singles.encoder[round].time(() -> vector[0] = encoder.encode(TitleNormalizer.forMatching(t)));
+        singles.hnsw.time(() -> vectors.search(Fields.TITLE_VECTOR, vector[0], candidates));
+        singles.classify[round].time(() -> answer[0] = classifier.classify(Query.of(t)));
+        singles.json.time(() -> json[0] = Json.bytes(Api.ClassifyResponse.of(answer[0], served)));
+        singles.answerBytes += json[0].length;
+        singles.http[round].time(() -> client.classify(t));
+        singles.bareHttp.time(client::health);
       }
       // Throughputs: ROUNDS rounds of the four, each figure the median of its rounds.
       double[][] rounds = new double[4][ROUNDS];
@@ -93,10 +108,13 @@ public final class Bench {
         rounds[2][r] = throughput(titles, client::batch);
         rounds[3][r] = client.concurrentSingles(titles, CONCURRENT_CLIENTS);
       }
-      encoderLayer = new BenchReport.Layer(BenchReport.Percentiles.of(encoderSingle), median(rounds[0]));
-      classifyLayer = new BenchReport.Layer(BenchReport.Percentiles.of(classifySingle), median(rounds[1]));
-      http = new BenchReport.Http(BenchReport.Percentiles.of(httpSingle), median(rounds[2]), CONCURRENT_CLIENTS,
-          median(rounds[3]));
+      encoderLayer = new BenchReport.Layer(BenchReport.Percentiles.of(Singles.all(singles.encoder)), median(rounds[0]));
+      classifyLayer = new BenchReport.Layer(BenchReport.Percentiles.of(Singles.all(singles.classify)),
+          median(rounds[1]));
+      http = new BenchReport.Http(BenchReport.Percentiles.of(Singles.all(singles.http)), median(rounds[2]),
+          CONCURRENT_CLIENTS, median(rounds[3]));
+      layers = singles.layers(encoderLayer, classifyLayer, http, titles.size());
+      spreads = singles.spreads(rounds);
     } finally {
       app.stop();
     }
@@ -112,9 +130,77 @@ public final class Bench {
     Path onetDir = plan.onetDir() != null ? plan.onetDir() : Path.of(meta.taxonomy().source());
     BenchReport.Build build = BuildBench.run(onetDir, encoder, meta.hnsw(), plan.buildOccupations());
     BenchReport.Peer peer = plan.peer() == null ? null : PeerBench.run(plan.peer().script(), plan.peer().titlesFile());
-    return new BenchReport(titles.size(), encoder.model().id(), encoderLayer, classifyLayer, http, ROUNDS, answerCache, hnsw,
-        candidates, index, build, BenchReport.Ratios.of(encoderLayer, classifyLayer, http, build, peer),
+    return new BenchReport(titles.size(), encoder.model().id(), encoderLayer, classifyLayer, http, ROUNDS, layers,
+        answerCache, hnsw,
+        candidates, index, build, BenchReport.Ratios.of(encoderLayer, classifyLayer, http, build, peer), spreads,
         hnsw.recallAt10(), peer, Heap.peak());
+  }
+
+  /** The single-title latencies of each layer: the three compared per round, the others over all titles. */
+  private static final class Singles {
+    final Latencies[] encoder = rounds();
+    final Latencies[] classify = rounds();
+    final Latencies[] http = rounds();
+    final Latencies hnsw = new Latencies();
+    final Latencies json = new Latencies();
+    final Latencies bareHttp = new Latencies();
+    long answerBytes;
+
+    private static Latencies[] rounds() {
+      Latencies[] r = new Latencies[ROUNDS];
+      Arrays.setAll(r, i -> new Latencies());
+      return r;
+    }
+
+    static Latencies all(Latencies[] rounds) {
+      Latencies all = new Latencies();
+      for (Latencies r : rounds) {
+        r.addAll(all);
+      }
+      return all;
+    }
+
+    /** Where a single title's time goes, by p50: each layer's own, the rest as differences of the measured ones. */
+    BenchReport.Layers layers(BenchReport.Layer encoderLayer, BenchReport.Layer classifyLayer, BenchReport.Http http,
+                              int titles) {
+      double encode = encoderLayer.single().p50Ms();
+      double search = Figures.round(hnsw.percentile(50));
+      double classify = classifyLayer.single().p50Ms();
+      double serialise = Figures.round(json.percentile(50));
+      double bare = Figures.round(bareHttp.percentile(50));
+      return new BenchReport.Layers(encode, search, Figures.round(Math.max(0, classify - encode - search)), serialise,
+          bare, Figures.round(Math.max(0, http.single().p50Ms() - classify - serialise - bare)),
+          answerBytes / Math.max(1, titles));
+    }
+
+    /** Each ratio's lowest and highest over the rounds: single-title p50s per slice of titles, throughputs per round. */
+    Map<String, List<Double>> spreads(double[][] throughputs) {
+      double[] classifyVsEncoder = new double[ROUNDS];
+      double[] httpVsEncoder = new double[ROUNDS];
+      double[] classifyBatch = new double[ROUNDS];
+      double[] httpBatch = new double[ROUNDS];
+      double[] concurrent = new double[ROUNDS];
+      for (int r = 0; r < ROUNDS; r++) {
+        double encoderP50 = encoder[r].percentile(50);
+        classifyVsEncoder[r] = classify[r].percentile(50) / encoderP50;
+        httpVsEncoder[r] = http[r].percentile(50) / encoderP50;
+        classifyBatch[r] = throughputs[1][r] / throughputs[0][r];
+        httpBatch[r] = throughputs[2][r] / throughputs[0][r];
+        concurrent[r] = throughputs[3][r] / throughputs[0][r];
+      }
+      Map<String, List<Double>> spreads = new LinkedHashMap<>();
+      spreads.put("classify_single_p50_vs_encoder", minMax(classifyVsEncoder));
+      spreads.put("classify_batch_vs_encoder", minMax(classifyBatch));
+      spreads.put("http_single_p50_vs_encoder", minMax(httpVsEncoder));
+      spreads.put("http_batch_vs_encoder", minMax(httpBatch));
+      spreads.put("http_concurrent_vs_encoder_batch", minMax(concurrent));
+      return spreads;
+    }
+
+    private static List<Double> minMax(double[] xs) {
+      return List.of(Figures.round(Arrays.stream(xs).min().orElse(Double.NaN)),
+          Figures.round(Arrays.stream(xs).max().orElse(Double.NaN)));
+    }
   }
 
   /**

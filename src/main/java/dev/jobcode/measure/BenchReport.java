@@ -3,6 +3,8 @@ package dev.jobcode.measure;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What one bench run measured, every figure rounded as written. Serialised by
@@ -12,11 +14,14 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
  *
  * @param titles the distinct titles queried
  * @param rounds the rounds each throughput is the median of
+ * @param ratioSpreads the lowest and highest value of a ratio over the rounds (single-title ratios:
+ *     over as many slices of the titles), by the ratio's name
  * @param hnswRecallAt10 {@code hnsw.recall_at_10} again, where the issue's targets look for it
  */
 public record BenchReport(int titles, String model, Layer encoder, Layer classify, Http http, int rounds,
-                          AnswerCacheRun answerCache, Hnsw hnsw,
+                          Layers layers, AnswerCacheRun answerCache, Hnsw hnsw,
                           Candidates candidates, Index index, Build build, Ratios ratios,
+                          Map<String, List<Double>> ratioSpreads,
                           @JsonProperty("hnsw_recall_at_10") double hnswRecallAt10, Peer peer, long peakHeapBytes) {
 
   /** p50 and p99 of a set of latencies, in milliseconds; written with the name of what was timed before them. */
@@ -34,11 +39,21 @@ public record BenchReport(int titles, String model, Layer encoder, Layer classif
                      int concurrentClients, double concurrentSingleTitlesPerS) {}
 
   /**
+   * Where one title's time goes over HTTP, by p50 in milliseconds: the encoder, the HNSW search of
+   * the title's candidates, the vote and evidence (classify − encode − search), the answer's JSON,
+   * a bare HTTP round trip ({@code GET /health}), and the rest of the HTTP path (HTTP − classify −
+   * JSON − bare round trip: request parsing, admission, metrics, the answer's transfer); and the
+   * answer's mean size.
+   */
+  public record Layers(double encodeMs, double hnswMs, double voteAndEvidenceMs, double jsonMs, double bareHttpMs,
+                       double restOfHttpMs, long answerBytes) {}
+
+  /**
    * The answer cache on in-process batches of 32: its bound, and per stream of titles (all distinct, or
    * with the repeats of a real file) the titles/s without and with it, the share answered from it, and
    * the cached titles/s against the encoder's batch throughput.
    */
-  public record AnswerCacheRun(long maxBytes, java.util.List<CacheStream> streams) {}
+  public record AnswerCacheRun(long maxBytes, List<CacheStream> streams) {}
 
   /** One stream of titles through the answer cache ({@link AnswerCacheRun}). */
   public record CacheStream(String name, int titles, int distinct, double offTitlesPerS, double onTitlesPerS,

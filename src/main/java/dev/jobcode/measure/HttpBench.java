@@ -1,6 +1,5 @@
 package dev.jobcode.measure;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.jobcode.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import okhttp3.Response;
 
 /** The bench's HTTP client against its own server on 127.0.0.1, with keep-alive connections. */
@@ -23,16 +23,23 @@ final class HttpBench {
   private final OkHttpClient client;
   private final String classify;
   private final String batch;
+  private final String health;
 
   /** @param clients the most clients that will send at once (the connections kept alive) */
   HttpBench(int port, int clients) {
     client = HttpClients.keepAlive(clients, TIMEOUT);
     classify = "http://127.0.0.1:" + port + "/v1/classify";
     batch = "http://127.0.0.1:" + port + "/v1/classify/batch";
+    health = "http://127.0.0.1:" + port + "/health";
   }
 
   void classify(String title) {
     post(classify, Map.of("title", title));
+  }
+
+  /** {@code GET /health}: a round trip that does almost no work, the HTTP path's own cost. */
+  void health() {
+    call(new Request.Builder().url(health).get().build());
   }
 
   void batch(List<String> titles) {
@@ -64,16 +71,14 @@ final class HttpBench {
   }
 
   private void post(String url, Object body) {
-    byte[] json;
-    try {
-      json = Json.MAPPER.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-    try (Response response = client.newCall(HttpClients.postJson(url, json)).execute()) {
+    call(HttpClients.postJson(url, Json.bytes(body)));
+  }
+
+  private void call(Request request) {
+    try (Response response = client.newCall(request).execute()) {
       byte[] answer = response.body().bytes();
       if (response.code() != 200) {
-        throw new IllegalStateException("HTTP " + response.code() + " from " + url + ": "
+        throw new IllegalStateException("HTTP " + response.code() + " from " + request.url() + ": "
             + new String(answer, StandardCharsets.UTF_8));
       }
     } catch (IOException e) {

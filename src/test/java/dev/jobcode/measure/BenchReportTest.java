@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobcode.json.Json;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The bench report's JSON keeps the keys (and their order) that the bench wrote as a tree, and the table reads the fields. */
@@ -22,9 +24,13 @@ class BenchReportTest {
     BenchReport.AnswerCacheRun cache = new BenchReport.AnswerCacheRun(64L << 20, List.of(
         new BenchReport.CacheStream("distinct", 2024, 2024, 361, 358, 0, 0.772),
         new BenchReport.CacheStream("repeated", 4467, 1981, 361, 790, 0.556, 1.703)));
-    return new BenchReport(2024, "e5-small-v2-q", encoder, classify, http, 3, cache, hnsw, candidates,
+    BenchReport.Layers layers = new BenchReport.Layers(4.23, 0.8, 0.4, 0.12, 0.9, 0.59, 3456);
+    Map<String, List<Double>> spreads = new LinkedHashMap<>();
+    spreads.put("classify_single_p50_vs_encoder", List.of(1.2, 1.31));
+    spreads.put("http_single_p50_vs_encoder", List.of(1.55, 1.7));
+    return new BenchReport(2024, "e5-small-v2-q", encoder, classify, http, 3, layers, cache, hnsw, candidates,
         new BenchReport.Index("index/default", 130_000_000, 431), build,
-        BenchReport.Ratios.of(encoder, classify, http, build, peer), hnsw.recallAt10(), peer, 321_000_000);
+        BenchReport.Ratios.of(encoder, classify, http, build, peer), spreads, hnsw.recallAt10(), peer, 321_000_000);
   }
 
   private static final BenchReport.Peer PEER = new BenchReport.Peer(null, "transformers.js", 512, 2024, 30.0, 60.0,
@@ -52,6 +58,8 @@ class BenchReportTest {
         "/http/single_p50_ms", "/http/single_p99_ms", "/http/batch_titles_per_s", "/http/concurrent_clients",
         "/http/concurrent_single_titles_per_s",
         "/rounds",
+        "/layers/encode_ms", "/layers/hnsw_ms", "/layers/vote_and_evidence_ms", "/layers/json_ms",
+        "/layers/bare_http_ms", "/layers/rest_of_http_ms", "/layers/answer_bytes",
         "/answer_cache/max_bytes", "/answer_cache/streams",
         "/hnsw/queries", "/hnsw/candidates", "/hnsw/recall_at_10", "/hnsw/recall_at_10_asking_10",
         "/hnsw/hnsw_p50_ms", "/hnsw/exact_p50_ms",
@@ -66,6 +74,7 @@ class BenchReportTest {
         "/ratios/http_single_p50_vs_encoder", "/ratios/http_single_p50_vs_classify", "/ratios/http_batch_vs_encoder",
         "/ratios/http_batch_vs_classify", "/ratios/http_concurrent_vs_encoder_batch", "/ratios/build_vs_encoding",
         "/ratios/classify_single_p50_vs_peer", "/ratios/classify_batch_vs_peer_embedding",
+        "/ratio_spreads/classify_single_p50_vs_encoder", "/ratio_spreads/http_single_p50_vs_encoder",
         "/hnsw_recall_at_10",
         "/peer/peer", "/peer/max_length", "/peer/titles", "/peer/embed_single_p50_ms", "/peer/embed_single_p99_ms",
         "/peer/classify_single_p50_ms", "/peer/classify_single_p99_ms", "/peer/embed_batch32_titles_per_s",
@@ -75,6 +84,15 @@ class BenchReportTest {
     assertThat(json.at("/candidates/by_id_filtered_p99_ms").asDouble()).isEqualTo(0.9);
     assertThat(json.at("/answer_cache/streams/1/hit_rate").asDouble()).isEqualTo(0.556);
     assertThat(json.at("/answer_cache/streams/1/on_vs_encoder_batch").asDouble()).isEqualTo(1.703);
+  }
+
+  @Test
+  void theTableGivesEachRatiosSpreadAndWhereATitlesTimeGoes() {
+    assertThat(BenchTable.render(report(null)))
+        .contains("p50 1.28× (1.20–1.31) encoder")
+        .contains("p50 1.66× (1.55–1.70) encoder")
+        .contains("one title over HTTP, p50 ms: encode 4.23, HNSW 0.80, vote and evidence 0.40, JSON 0.12, bare HTTP "
+            + "round trip 0.90, rest of HTTP 0.59; answer 3,456 bytes");
   }
 
   @Test
@@ -90,7 +108,8 @@ class BenchReportTest {
   void withoutCandidatesOrPeerThoseAreLeftOut() {
     BenchReport full = report(null);
     BenchReport bare = new BenchReport(full.titles(), full.model(), full.encoder(), full.classify(), full.http(),
-        full.rounds(), full.answerCache(), full.hnsw(), null, full.index(), full.build(), full.ratios(), full.hnswRecallAt10(), null,
+        full.rounds(), full.layers(), full.answerCache(), full.hnsw(), null, full.index(), full.build(), full.ratios(),
+        full.ratioSpreads(), full.hnswRecallAt10(), null,
         full.peakHeapBytes());
     JsonNode json = Json.MAPPER.valueToTree(bare);
     assertThat(json.has("candidates")).isFalse();
@@ -120,7 +139,7 @@ class BenchReportTest {
   void theTableRendersTheFields() {
     String table = BenchTable.render(report(PEER));
     assertThat(table).contains("jobcode bench: model e5-small-v2-q, 2,024 titles")
-        .contains("classify in-process                     5.43      9.52       361.0  p50 1.28× encoder; batch 0.78× encoder")
+        .contains("classify in-process                     5.43      9.52       361.0  p50 1.28× (1.20–1.31) encoder; batch 0.78× encoder")
         .contains("HTTP /v1/classify, 16 clients")
         .contains("HNSW recall@10 vs exact search: 0.994 at 300 candidates (0.950 asking 10); p50 0.80 ms vs exact 12.50 ms")
         .contains("candidate search, 10,000 CVs in index/candidates, k 10 (p50/p99 ms): by text 20.0/30.0, filtered "
