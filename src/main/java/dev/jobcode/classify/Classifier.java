@@ -10,7 +10,6 @@ import dev.jobcode.skills.SkillMatch;
 import dev.jobcode.taxonomy.ItOccupations;
 import dev.jobcode.taxonomy.Occupation;
 import dev.jobcode.taxonomy.OnetCodes;
-import dev.jobcode.taxonomy.TextKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,8 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -70,8 +67,12 @@ public final class Classifier {
     this(index, IndexTables.of(index.vectors()), encoder, settings, reranker, answers);
   }
 
-  private Classifier(OnetIndex index, IndexTables tables, Encoder encoder, ClassifierSettings settings,
-                     Optional<Reranker> reranker, AnswerCache answers) {
+  /**
+   * With the tables of {@code index} computed beforehand ({@link IndexTables#of}), so that a start can
+   * compute them while the model loads.
+   */
+  public Classifier(OnetIndex index, IndexTables tables, Encoder encoder, ClassifierSettings settings,
+                    Optional<Reranker> reranker, AnswerCache answers) {
     this.tables = tables;
     this.answers = Objects.requireNonNull(answers, "answers");
     this.index = Objects.requireNonNull(index, "index");
@@ -85,34 +86,6 @@ public final class Classifier {
     ownTitleVectors = tables.ownTitleVectors();
     if (reranker.isPresent()) {
       features();   // at open, not on the first title
-    }
-  }
-
-  /**
-   * What a classifier computes from its index at open, shared by the classifiers of the same index:
-   * the exact-title table, the title and text centroids, and each occupation's own title vector.
-   */
-  private record IndexTables(ExactTitles exactTitles, Centroids titleCentroids, Centroids textCentroids,
-                             Map<String, float[]> ownTitleVectors) {
-    /** Three independent passes over the index, run beside each other: they are most of a start's own work. */
-    static IndexTables of(VectorIndex vectors) {
-      CompletableFuture<ExactTitles> exact = CompletableFuture.supplyAsync(() -> new ExactTitles(vectors), RANKING);
-      CompletableFuture<Centroids> text = CompletableFuture.supplyAsync(
-          () -> Centroids.of(vectors, Fields.TEXT_VECTOR), RANKING);
-      Centroids title = Centroids.of(vectors, Fields.TITLE_VECTOR);
-      Map<String, float[]> own = new HashMap<>();
-      vectors.forEachVector(Fields.TITLE_VECTOR, (doc, vector) -> {
-        for (Label label : vectors.labels(doc)) {
-          if (label.kind() == TextKind.TITLE) {
-            own.put(label.code(), vector.clone());
-          }
-        }
-      });
-      try {
-        return new IndexTables(exact.join(), title, text.join(), Map.copyOf(own));
-      } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException cause ? cause : e;
-      }
     }
   }
 
@@ -248,7 +221,7 @@ public final class Classifier {
   }
 
   /** Ranks the queries of a batch, one thread per core; its threads are daemons and idle ones exit. */
-  private static final ForkJoinPool RANKING = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+  static final ForkJoinPool RANKING = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 
   private Classification rank(Query query, float[] titleVector, float[] descriptionVector) {
     if (query.textOnly()) {

@@ -2,6 +2,7 @@ package dev.jobcode.cli;
 
 import dev.jobcode.classify.AnswerCache;
 import dev.jobcode.classify.Classifier;
+import dev.jobcode.classify.IndexTables;
 import dev.jobcode.classify.ClassifierSettings;
 import dev.jobcode.encoder.CoalescingEncoder;
 import dev.jobcode.encoder.Encoder;
@@ -82,15 +83,18 @@ record Engine(Encoder encoder, Classifier classifier, CandidateStore pool) imple
       throw e;
     }
     Encoder encoder;
+    IndexTables tables;
     try {
+      tables = IndexTables.of(index.vectors());   // while the model loads
       encoder = loading.join();
-    } catch (CompletionException e) {
+    } catch (RuntimeException e) {
       closeQuietly(pool);
       closeQuietly(index);
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      loading.thenAccept(Encoder::close);
+      throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
     }
     try {
-      return new Engine(encoder, new Classifier(index, encoder, settings, ranking, answers), pool);
+      return new Engine(encoder, new Classifier(index, tables, encoder, settings, ranking, answers), pool);
     } catch (RuntimeException e) {
       closeQuietly(pool);
       closeQuietly(index);
