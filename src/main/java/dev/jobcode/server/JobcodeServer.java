@@ -18,6 +18,8 @@ import dev.jobcode.index.IndexMeta;
 import dev.jobcode.index.OnetIndex;
 import dev.jobcode.json.Json;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -106,6 +108,7 @@ public final class JobcodeServer {
           SizeUnit.BYTES);
       config.jetty.multipartConfig.maxTotalRequestSize(uploadRequestLimit(settings), SizeUnit.BYTES);
       config.http.prefer405over404 = true;
+      config.http.customCompression(compression());
       config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.idleTimeout().toMillis()));
       config.jetty.modifyServer(server -> server.setHandler(inFlight));
       config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -190,6 +193,20 @@ public final class JobcodeServer {
     });
     app.error(405, ctx -> error(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
     return new JobcodeServer(app, admission, inFlight, settings);
+  }
+
+  /** Answers smaller than this go uncompressed: a single title's answer (about 2 KB) gains nothing worth the CPU. */
+  static final int MIN_COMPRESSED_BYTES = 16 * 1024;
+
+  /**
+   * Gzip at its fastest level, for answers of {@link #MIN_COMPRESSED_BYTES} or more (batches, files, the
+   * page's script). Javalin's default gzips everything over 1,500 bytes at level 6: on one title's answer
+   * that cost both ends more than the bytes it saved on a local network.
+   */
+  private static CompressionStrategy compression() {
+    CompressionStrategy gzip = new CompressionStrategy(null, new Gzip(1));
+    gzip.setDefaultMinSizeForCompression(MIN_COMPRESSED_BYTES);
+    return gzip;
   }
 
   /** The Javalin app, for tests that drive it in process. */
