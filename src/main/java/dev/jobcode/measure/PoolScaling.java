@@ -1,0 +1,365 @@
+package dev.jobcode.measure;
+
+import dev.jobcode.corpus.Cv;
+import dev.jobcode.index.CandidateFilter;
+import dev.jobcode.index.CandidatePool;
+import dev.jobcode.index.CandidateStore;
+import dev.jobcode.index.IndexException;
+import dev.jobcode.index.PoolBulkWriter;
+import dev.jobcode.index.PoolMeta;
+import dev.jobcode.index.PooledCv;
+import dev.jobcode.index.VectorFormat;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.lucene.util.IOUtils;
+import org.apache.lucene.util.VectorUtil;
+
+/**
+ * How candidate search grows with the pool ({@code bench --pool-sizes}): pools of any size made from
+ * the real CV vectors of a pool ({@link PerturbedCopies}), written with the pool's own documents,
+ * fields, writer settings and HNSW parameters, in each {@link VectorFormat}, and searched through the
+ * pool's own search.
+ *
+ * <p>Steps:
+ * <ol>
+ *   <li>Read every CV of the pool with its vector: the sources.
+ *   <li>Draw the held-out queries: copies of sources spread evenly over those with a major group
+ *       (the filter of a filtered search is the source's major group).
+ *   <li>For every size {@code N}: find each query's exact 10 nearest, without and with its filter, in
+ *       one scan over the {@code N} vectors, each made again as it is needed.
+ *   <li>For every format: write a pool of {@code N} CVs into a temporary folder (the sources, then
+ *       their copies with ids {@code ID~1}, {@code ID~2}, …); open it read-only; search with every
+ *       query once to warm up, then time each query without and with its filter, interleaved, so
+ *       that a change in the machine's load touches both alike; score recall@10 against step 3;
+ *       measure the heap and the files; delete the folder.
+ * </ol>
+ */
+public final class PoolScaling {
+  /**
+   * Noise per dimension. On the default pool (e5-small-v2-q, 384 dimensions) a copy's cosine to its
+   * source is then 0.94, as a real CV's to its nearest real CV (median 0.943), and the noise's total
+   * variance (384 × 0.018²) about the pool's own spread around its mean (0.134). At 0.025 a copy
+   * would be 0.90 from its source, hardly nearer than two random CVs of the pool are (0.87).
+   */
+  public static final double DEFAULT_SIGMA = 0.018;
+  public static final long DEFAULT_SEED = 42;
+  public static final int DEFAULT_QUERIES = 200;
+  public static final int K = 10;
+  /** The largest pool measured: 15 GB of float vectors. */
+  public static final int MAX_SIZE = 10_000_000;
+
+  /**
+   * What to measure.
+   *
+   * @param sizes the pool sizes, in vectors
+   * @param sigma the noise's standard deviation per dimension
+   */
+  public record Plan(List<Integer> sizes, double sigma, long seed, int queries) {
+    public Plan {
+      sizes = List.copyOf(sizes);
+      if (sizes.isEmpty()) {
+        throw new IllegalArgumentException("no pool sizes");
+      }
+      for (int n : sizes) {
+        if (n < 1 || n > MAX_SIZE) {
+          throw new IllegalArgumentException("a pool size must be 1.." + MAX_SIZE + ": " + n);
+        }
+      }
+      if (!(sigma > 0) || !Double.isFinite(sigma)) {
+        throw new IllegalArgumentException("sigma must be a positive number: " + sigma);
+      }
+      if (queries < 1) {
+        throw new IllegalArgumentException("queries must be at least 1: " + queries);
+      }
+    }
+  }
+
+  private final CandidateStore pool;
+  private final Plan plan;
+  private final Consumer<String> progress;
+  private final List<PooledCv> entries = new ArrayList<>();
+  private final List<String> textHashes = new ArrayList<>();
+  private final PerturbedCopies copies;
+  private final float[][] queries;
+  private final String[] queryGroups;
+  private final double copyCosine;
+  private final double filterShare;
+
+  private PoolScaling(CandidateStore pool, Plan plan, Consumer<String> progress) {
+    this.pool = pool;
+    this.plan = plan;
+    this.progress = progress;
+    List<float[]> vectors = new ArrayList<>();
+    for (PooledCv e : pool.list()) {
+      pool.vector(e.id()).ifPresent(v -> {
+        entries.add(e);
+        textHashes.add(CandidateStore.textHash(e.cv().text()));
+        vectors.add(v);
+      });
+    }
+    if (entries.isEmpty()) {
+      throw new IndexException("the candidate pool at " + pool.location() + " holds no CV vectors to copy");
+    }
+    copies = new PerturbedCopies(vectors, plan.sigma(), plan.seed());
+    List<Integer> grouped = new ArrayList<>();
+    for (int s = 0; s < entries.size(); s++) {
+      if (group(s) != null) {
+        grouped.add(s);
+      }
+    }
+    if (grouped.isEmpty()) {
+      throw new IndexException("no CV of the candidate pool at " + pool.location()
+          + " has a major group, which the filtered searches filter by");
+    }
+    queries = new float[plan.queries()][];
+    queryGroups = new String[plan.queries()];
+    double cosines = 0;
+    double shares = 0;
+    for (int j = 0; j < queries.length; j++) {
+      int source = grouped.get((int) ((long) j * grouped.size() / queries.length));
+      queries[j] = copies.query(j, source);
+      queryGroups[j] = group(source);
+      cosines += VectorUtil.dotProduct(queries[j], copies.sourceVector(source));
+      String g = queryGroups[j];
+      shares += entries.stream().filter(e -> g.equals(e.cv().majorGroup())).count() / (double) entries.size();
+    }
+    copyCosine = cosines / queries.length;
+    filterShare = shares / queries.length;
+  }
+
+  /**
+   * Measures {@code plan} on copies of {@code pool}'s vectors, writing each pool below a new folder in
+   * {@code tempRoot} that is deleted at the end; says what it is doing to {@code progress}.
+   */
+  public static PoolScalingReport run(CandidateStore pool, Plan plan, Path tempRoot, Consumer<String> progress)
+      throws IOException {
+    Objects.requireNonNull(pool, "pool");
+    Objects.requireNonNull(plan, "plan");
+    return new PoolScaling(pool, plan, progress).run(tempRoot);
+  }
+
+  private PoolScalingReport run(Path tempRoot) throws IOException {
+    long heapBefore = Heap.usedAfterGc();
+    List<PoolScalingReport.Row> rows = new ArrayList<>();
+    Path work = Files.createTempDirectory(Files.createDirectories(tempRoot), "jobcode-pool-sizes-");
+    try {
+      for (int n : plan.sizes()) {
+        long start = System.nanoTime();
+        Truth truth = exact(n);
+        double exactSeconds = Figures.round((System.nanoTime() - start) / 1e9);
+        say("%,d vectors: the exact 10 nearest of %d queries in %.1f s", n, queries.length, exactSeconds);
+        for (VectorFormat format : VectorFormat.values()) {
+          rows.add(measure(n, format, truth, exactSeconds, work.resolve(format.id() + "-" + n)));
+        }
+      }
+    } finally {
+      IOUtils.rm(work);
+    }
+    PoolMeta meta = pool.meta();
+    return new PoolScalingReport(pool.location(), meta.model().id(), meta.model().dimension(), entries.size(),
+        plan.sigma(), plan.seed(), Figures.round(copyCosine), queries.length, K, "the query's source's major group",
+        Figures.round(filterShare), meta.hnsw().m(), meta.hnsw().beamWidth(), heapBefore, rows);
+  }
+
+  private PoolScalingReport.Row measure(int n, VectorFormat format, Truth truth, double exactSeconds, Path dir)
+      throws IOException {
+    Heap.usedAfterGc();
+    resetHeapPeaks();
+    long building = 0;
+    PoolBulkWriter.Written written;
+    try (PoolBulkWriter writer = PoolBulkWriter.create(dir, pool.meta().model(), pool.meta().hnsw(), format)) {
+      for (int i = 0; i < n; i++) {
+        PooledCv entry = entry(i);
+        float[] vector = copies.vector(i);
+        String hash = textHash(i);
+        long t = System.nanoTime();
+        writer.add(entry, vector, hash);
+        building += System.nanoTime() - t;
+      }
+      long t = System.nanoTime();
+      written = writer.finish();
+      building += System.nanoTime() - t;
+    }
+    long buildPeak = Heap.peak();
+    double buildSeconds = Figures.round(building / 1e9);
+    say("%s, %,d vectors: built in %.1f s (%d segments); searching", format.id(), n, buildSeconds, written.segments());
+    long start = System.nanoTime();
+    Latencies plain = new Latencies();
+    Latencies filtered = new Latencies();
+    double[] recall = new double[2];
+    long heap;
+    try (CandidatePool built = CandidatePool.openReadOnly(dir)) {
+      for (int j = 0; j < queries.length; j++) {
+        search(built, j, false);
+        search(built, j, true);
+      }
+      for (int j = 0; j < queries.length; j++) {
+        int q = j;
+        List<CandidateStore.Match> found = timed(plain, () -> search(built, q, false));
+        List<CandidateStore.Match> foundFiltered = timed(filtered, () -> search(built, q, true));
+        recall[0] += recall(truth.plain.get(j), found);
+        recall[1] += recall(truth.filtered.get(j), foundFiltered);
+      }
+      heap = Heap.usedAfterGc();
+    }
+    long disk = BuildBench.size(dir);
+    IOUtils.rm(dir);
+    double measureSeconds = Figures.round((System.nanoTime() - start) / 1e9);
+    long vectorBytes = written.bytes(List.of(format.vectorExtension()));
+    long graphBytes = written.bytes(List.of(VectorFormat.GRAPH_EXTENSION));
+    return new PoolScalingReport.Row(format.id(), format.luceneName(), n, written.segments(), buildSeconds, disk,
+        vectorBytes, graphBytes, vectorBytes + graphBytes, heap, buildPeak, BenchReport.Percentiles.of(plain),
+        BenchReport.Percentiles.of(filtered), Figures.round(recall[0] / queries.length),
+        Figures.round(recall[1] / queries.length), exactSeconds, measureSeconds);
+  }
+
+  private List<CandidateStore.Match> search(CandidatePool built, int j, boolean filtered) {
+    CandidateFilter filter = filtered ? new CandidateFilter(null, queryGroups[j], null, null, null) : CandidateFilter.NONE;
+    return built.search(queries[j], K, filter, Set.of());
+  }
+
+  private static <T> T timed(Latencies latencies, java.util.function.Supplier<T> call) {
+    long start = System.nanoTime();
+    T result = call.get();
+    latencies.add(System.nanoTime() - start);
+    return result;
+  }
+
+  /** The share of {@code exact} found; 1 when there was nothing to find (a filter no CV of a small pool passes). */
+  private static double recall(Set<String> exact, List<CandidateStore.Match> found) {
+    if (exact.isEmpty()) {
+      return 1;
+    }
+    Set<String> ids = new HashSet<>();
+    found.forEach(m -> ids.add(m.entry().id()));
+    return exact.stream().filter(ids::contains).count() / (double) exact.size();
+  }
+
+  /** Each query's exact top {@link #K} ids, without and with its filter. */
+  private record Truth(List<Set<String>> plain, List<Set<String>> filtered) {}
+
+  private Truth exact(int n) {
+    TopK[] plain = new TopK[queries.length];
+    TopK[] filtered = new TopK[queries.length];
+    for (int j = 0; j < queries.length; j++) {
+      plain[j] = new TopK(K);
+      filtered[j] = new TopK(K);
+    }
+    for (int i = 0; i < n; i++) {
+      float[] v = copies.vector(i);
+      String group = group(copies.source(i));
+      for (int j = 0; j < queries.length; j++) {
+        float score = VectorUtil.dotProduct(queries[j], v);
+        plain[j].offer(i, score);
+        if (queryGroups[j].equals(group)) {
+          filtered[j].offer(i, score);
+        }
+      }
+    }
+    List<Set<String>> plainIds = new ArrayList<>();
+    List<Set<String>> filteredIds = new ArrayList<>();
+    for (int j = 0; j < queries.length; j++) {
+      plainIds.add(ids(plain[j]));
+      filteredIds.add(ids(filtered[j]));
+    }
+    return new Truth(plainIds, filteredIds);
+  }
+
+  private Set<String> ids(TopK top) {
+    Set<String> ids = new HashSet<>();
+    for (int s = 0; s < top.size; s++) {
+      ids.add(id(top.items[s]));
+    }
+    return ids;
+  }
+
+  /**
+   * The best {@code k} of the items offered, by score; of equal scores the one offered first (items
+   * are offered in increasing order, so the lower number).
+   */
+  private static final class TopK {
+    final int[] items;
+    final float[] scores;
+    int size;
+    int worst;   // the slot of the lowest score once full
+
+    TopK(int k) {
+      items = new int[k];
+      scores = new float[k];
+    }
+
+    void offer(int item, float score) {
+      if (size < items.length) {
+        items[size] = item;
+        scores[size++] = score;
+        if (size == items.length) {
+          findWorst();
+        }
+      } else if (score > scores[worst]) {
+        items[worst] = item;
+        scores[worst] = score;
+        findWorst();
+      }
+    }
+
+    private void findWorst() {
+      worst = 0;
+      for (int s = 1; s < size; s++) {
+        if (scores[s] < scores[worst] || scores[s] == scores[worst] && items[s] > items[worst]) {
+          worst = s;
+        }
+      }
+    }
+  }
+
+  private String group(int source) {
+    return entries.get(source).cv().majorGroup();
+  }
+
+  /** The id of pool vector {@code i}: its source's, with {@code ~copy} for a copy. */
+  private String id(int i) {
+    String id = entries.get(copies.source(i)).id();
+    return copies.copy(i) == 0 ? id : id + "~" + copies.copy(i);
+  }
+
+  /** The CV of pool vector {@code i}: its source, or the source under the copy's id. */
+  private PooledCv entry(int i) {
+    PooledCv source = entries.get(copies.source(i));
+    if (copies.copy(i) == 0) {
+      return source;
+    }
+    Cv cv = source.cv();
+    Cv copy = new Cv(id(i), cv.name(), cv.headline(), cv.onetCode(), cv.onetTitle(), cv.majorGroup(), cv.level(),
+        cv.years(), cv.it(), cv.summary(), cv.skills(), cv.experience(), cv.text());
+    return new PooledCv(copy, source.inferred(), source.addedAt(), source.source(), source.skillsFound());
+  }
+
+  /** A hash unique to pool vector {@code i}, as a CV with a text of its own would have. */
+  private String textHash(int i) {
+    String hash = textHashes.get(copies.source(i));
+    return copies.copy(i) == 0 ? hash : CandidateStore.textHash(hash + "~" + copies.copy(i));
+  }
+
+  private static void resetHeapPeaks() {
+    for (MemoryPoolMXBean heapPool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (heapPool.getType() == MemoryType.HEAP) {
+        heapPool.resetPeakUsage();
+      }
+    }
+  }
+
+  private void say(String format, Object... args) {
+    progress.accept(String.format(Locale.ROOT, format, args));
+  }
+}
