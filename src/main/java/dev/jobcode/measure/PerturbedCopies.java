@@ -7,10 +7,12 @@ import org.apache.lucene.util.VectorUtil;
 
 /**
  * Unit vectors for a pool of any size, made from the real vectors of a smaller one. Vector {@code i}
- * of a pool built from {@code S} sources is source {@code i} itself while {@code i < S}, and beyond
- * that a copy of source {@code i mod S}: the source plus Gaussian noise of standard deviation
- * {@code sigma} in every dimension, re-normalised (L2). Held-out query vectors are copies drawn the
- * same way from a stream of their own, so none of them is in any pool.
+ * of a pool built from {@code S} sources is a copy of source {@code i mod S}: the source plus
+ * Gaussian noise of standard deviation {@code sigma} in every dimension, re-normalised (L2). Every
+ * vector is a copy, the first {@code S} too: a source kept as it is would be nearer to every copy
+ * than any copy is, and so the nearest neighbour of most queries, whatever the pool's size. Held-out
+ * query vectors are copies drawn the same way from a stream of their own, so none of them is in any
+ * pool.
  *
  * <p>Each copy is drawn from a generator seeded by {@code (seed, i)} alone, so any vector can be
  * made again, on its own and in any order, with the same floats: a pool of a million is written
@@ -46,7 +48,7 @@ final class PerturbedCopies {
     return i % sources.size();
   }
 
-  /** Which copy of its source vector {@code i} is: 0 for the source itself. */
+  /** Which copy of its source vector {@code i} is: 0 for the first. */
   int copy(int i) {
     return i / sources.size();
   }
@@ -56,7 +58,7 @@ final class PerturbedCopies {
     if (i < 0) {
       throw new IllegalArgumentException("vector number must be 0 or more: " + i);
     }
-    return i < sources.size() ? sources.get(i).clone() : perturbed(source(i), i);
+    return perturbed(source(i), i);
   }
 
   /** Held-out query {@code j}, a copy of source {@code source} (a new array). */

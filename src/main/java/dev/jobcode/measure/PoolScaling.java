@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.util.VectorUtil;
 
@@ -38,9 +39,10 @@ import org.apache.lucene.util.VectorUtil;
  *       (the filter of a filtered search is the source's major group).
  *   <li>For every size {@code N}: find each query's exact 10 nearest, without and with its filter, in
  *       one scan over the {@code N} vectors, each made again as it is needed.
- *   <li>For every format: write a pool of {@code N} CVs into a temporary folder (the sources, then
- *       their copies with ids {@code ID~1}, {@code ID~2}, …); open it read-only; search with every
- *       query once to warm up, then time each query without and with its filter, interleaved, so
+ *   <li>For every format: write a pool of {@code N} CVs into a temporary folder (a copy of each
+ *       source under its id, then further copies with ids {@code ID~1}, {@code ID~2}, …); open it
+ *       read-only; search with every query {@link #WARM_UP_ROUNDS} times to warm up, then time each
+ *       query without and with its filter, interleaved, so
  *       that a change in the machine's load touches both alike; score recall@10 against step 3;
  *       measure the heap and the files; delete the folder.
  * </ol>
@@ -56,6 +58,8 @@ public final class PoolScaling {
   public static final long DEFAULT_SEED = 42;
   public static final int DEFAULT_QUERIES = 200;
   public static final int K = 10;
+  /** Passes over the queries, without and with the filter, before a pool's searches are timed. */
+  static final int WARM_UP_ROUNDS = 3;
   /** The largest pool measured: 15 GB of float vectors. */
   public static final int MAX_SIZE = 10_000_000;
 
@@ -92,6 +96,7 @@ public final class PoolScaling {
   private final List<String> textHashes = new ArrayList<>();
   private final PerturbedCopies copies;
   private final float[][] queries;
+  private final int[] querySources;
   private final String[] queryGroups;
   private final double copyCosine;
   private final double filterShare;
@@ -123,11 +128,13 @@ public final class PoolScaling {
           + " has a major group, which the filtered searches filter by");
     }
     queries = new float[plan.queries()][];
+    querySources = new int[plan.queries()];
     queryGroups = new String[plan.queries()];
     double cosines = 0;
     double shares = 0;
     for (int j = 0; j < queries.length; j++) {
       int source = grouped.get((int) ((long) j * grouped.size() / queries.length));
+      querySources[j] = source;
       queries[j] = copies.query(j, source);
       queryGroups[j] = group(source);
       cosines += VectorUtil.dotProduct(queries[j], copies.sourceVector(source));
@@ -155,12 +162,11 @@ public final class PoolScaling {
     Path work = Files.createTempDirectory(Files.createDirectories(tempRoot), "jobcode-pool-sizes-");
     try {
       for (int n : plan.sizes()) {
-        long start = System.nanoTime();
         Truth truth = exact(n);
-        double exactSeconds = Figures.round((System.nanoTime() - start) / 1e9);
-        say("%,d vectors: the exact 10 nearest of %d queries in %.1f s", n, queries.length, exactSeconds);
+        say("%,d vectors: the exact %d nearest of %d queries in %.1f s; %.0f%% of them copies of the query's own "
+            + "source", n, K, queries.length, truth.seconds, 100 * truth.ownSourceShare);
         for (VectorFormat format : VectorFormat.values()) {
-          rows.add(measure(n, format, truth, exactSeconds, work.resolve(format.id() + "-" + n)));
+          rows.add(measure(n, format, truth, work.resolve(format.id() + "-" + n)));
         }
       }
     } finally {
@@ -172,7 +178,7 @@ public final class PoolScaling {
         Figures.round(filterShare), meta.hnsw().m(), meta.hnsw().beamWidth(), heapBefore, rows);
   }
 
-  private PoolScalingReport.Row measure(int n, VectorFormat format, Truth truth, double exactSeconds, Path dir)
+  private PoolScalingReport.Row measure(int n, VectorFormat format, Truth truth, Path dir)
       throws IOException {
     Heap.usedAfterGc();
     resetHeapPeaks();
@@ -193,16 +199,19 @@ public final class PoolScaling {
     }
     long buildPeak = Heap.peak();
     double buildSeconds = Figures.round(building / 1e9);
-    say("%s, %,d vectors: built in %.1f s (%d segments); searching", format.id(), n, buildSeconds, written.segments());
+    say("%s, %,d vectors: built in %.1f s, %d segment%s; searching", format.id(), n, buildSeconds, written.segments(),
+        written.segments() == 1 ? "" : "s");
     long start = System.nanoTime();
     Latencies plain = new Latencies();
     Latencies filtered = new Latencies();
     double[] recall = new double[2];
     long heap;
     try (CandidatePool built = CandidatePool.openReadOnly(dir)) {
-      for (int j = 0; j < queries.length; j++) {
-        search(built, j, false);
-        search(built, j, true);
+      for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+        for (int j = 0; j < queries.length; j++) {
+          search(built, j, false);
+          search(built, j, true);
+        }
       }
       for (int j = 0; j < queries.length; j++) {
         int q = j;
@@ -221,7 +230,7 @@ public final class PoolScaling {
     return new PoolScalingReport.Row(format.id(), format.luceneName(), n, written.segments(), buildSeconds, disk,
         vectorBytes, graphBytes, vectorBytes + graphBytes, heap, buildPeak, BenchReport.Percentiles.of(plain),
         BenchReport.Percentiles.of(filtered), Figures.round(recall[0] / queries.length),
-        Figures.round(recall[1] / queries.length), exactSeconds, measureSeconds);
+        Figures.round(recall[1] / queries.length), truth.ownSourceShare, truth.seconds, measureSeconds);
   }
 
   private List<CandidateStore.Match> search(CandidatePool built, int j, boolean filtered) {
@@ -229,7 +238,7 @@ public final class PoolScaling {
     return built.search(queries[j], K, filter, Set.of());
   }
 
-  private static <T> T timed(Latencies latencies, java.util.function.Supplier<T> call) {
+  private static <T> T timed(Latencies latencies, Supplier<T> call) {
     long start = System.nanoTime();
     T result = call.get();
     latencies.add(System.nanoTime() - start);
@@ -246,10 +255,14 @@ public final class PoolScaling {
     return exact.stream().filter(ids::contains).count() / (double) exact.size();
   }
 
-  /** Each query's exact top {@link #K} ids, without and with its filter. */
-  private record Truth(List<Set<String>> plain, List<Set<String>> filtered) {}
+  /**
+   * Each query's exact top {@link #K} ids, without and with its filter; the share of the unfiltered
+   * ones that are copies of the query's own source; the scan's seconds.
+   */
+  private record Truth(List<Set<String>> plain, List<Set<String>> filtered, double ownSourceShare, double seconds) {}
 
   private Truth exact(int n) {
+    long start = System.nanoTime();
     TopK[] plain = new TopK[queries.length];
     TopK[] filtered = new TopK[queries.length];
     for (int j = 0; j < queries.length; j++) {
@@ -269,11 +282,16 @@ public final class PoolScaling {
     }
     List<Set<String>> plainIds = new ArrayList<>();
     List<Set<String>> filteredIds = new ArrayList<>();
+    double own = 0;
     for (int j = 0; j < queries.length; j++) {
       plainIds.add(ids(plain[j]));
       filteredIds.add(ids(filtered[j]));
+      for (int s = 0; s < plain[j].size; s++) {
+        own += copies.source(plain[j].items[s]) == querySources[j] ? 1.0 / plain[j].size : 0;
+      }
     }
-    return new Truth(plainIds, filteredIds);
+    return new Truth(plainIds, filteredIds, Figures.round(own / queries.length),
+        Figures.round((System.nanoTime() - start) / 1e9));
   }
 
   private Set<String> ids(TopK top) {
@@ -327,13 +345,13 @@ public final class PoolScaling {
     return entries.get(source).cv().majorGroup();
   }
 
-  /** The id of pool vector {@code i}: its source's, with {@code ~copy} for a copy. */
+  /** The id of pool vector {@code i}: its source's, with {@code ~copy} from the second copy on. */
   private String id(int i) {
     String id = entries.get(copies.source(i)).id();
     return copies.copy(i) == 0 ? id : id + "~" + copies.copy(i);
   }
 
-  /** The CV of pool vector {@code i}: its source, or the source under the copy's id. */
+  /** The CV of pool vector {@code i}: its source's CV, under the copy's id. */
   private PooledCv entry(int i) {
     PooledCv source = entries.get(copies.source(i));
     if (copies.copy(i) == 0) {

@@ -39,6 +39,9 @@ public record PoolScalingReport(String pool, String model, int dimension, int so
    * @param buildPeakHeapBytes the most the heap held while this pool was built
    * @param search the pool's search by vector, k 10, no filter (reading the 10 CVs included)
    * @param searchFiltered the same with the filter
+   * @param ownSourceShare the share of a query's exact 10 nearest that are copies of the query's own source
+   *     (shared by both formats): copies of one source are nearer to each other than to any other
+   *     source's, so as the copies of each source grow to 10 they fill a query's 10 nearest
    * @param exactSeconds the exact search's scan of every vector for this size (shared by both formats)
    * @param measureSeconds opening, warming up, searching, scoring recall
    */
@@ -48,6 +51,6 @@ public record PoolScalingReport(String pool, String model, int dimension, int so
                     @JsonUnwrapped(prefix = "search_") BenchReport.Percentiles search,
                     @JsonUnwrapped(prefix = "search_filtered_") BenchReport.Percentiles searchFiltered,
                     @JsonProperty("recall_at_10") double recallAt10,
-                    @JsonProperty("recall_at_10_filtered") double recallAt10Filtered, double exactSeconds,
-                    double measureSeconds) {}
+                    @JsonProperty("recall_at_10_filtered") double recallAt10Filtered, double ownSourceShare,
+                    double exactSeconds, double measureSeconds) {}
 }

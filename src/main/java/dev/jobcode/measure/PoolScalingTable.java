@@ -12,9 +12,9 @@ public final class PoolScalingTable {
     StringBuilder b = new StringBuilder();
     line(b, "jobcode bench --pool-sizes: candidate search as the pool grows; model %s (%d dimensions), HNSW m %d, "
         + "beam width %d", r.model(), r.dimension(), r.hnswM(), r.hnswBeamWidth());
-    line(b, "vectors: the %,d real CV vectors of %s, then copies of them perturbed with Gaussian noise (sigma %s per "
-            + "dimension, seed %d) and re-normalised (L2); a copy's cosine to its source is %.3f on average",
-        r.sources(), r.pool(), r.sigma(), r.seed(), r.copyCosine());
+    line(b, "vectors: the %,d real CV vectors of %s perturbed with Gaussian noise (sigma %s per dimension, seed %d) "
+            + "and re-normalised (L2), each copied in turn to reach the size; a copy's cosine to its source is %.3f on "
+            + "average", r.sources(), r.pool(), r.sigma(), r.seed(), r.copyCosine());
     line(b, "queries: %d held-out perturbed copies (in no pool), k %d, through the pool's own search (kNN, then "
             + "the %d CVs read); filtered: %s (%.1f%% of the pool on average); recall@%d against exact search over "
             + "every vector", r.queries(), r.k(), r.k(), r.filter(), 100 * r.filterShare(), r.k());
@@ -35,9 +35,11 @@ public final class PoolScalingTable {
         mb(r.heapBeforeBytes()));
     StringBuilder exact = new StringBuilder();
     r.rows().stream().filter(row -> row.format().equals(r.rows().get(0).format())).forEach(row -> exact.append(
-        String.format(Locale.ROOT, "%s%,d vectors %.1f s", exact.isEmpty() ? "" : "; ", row.vectors(),
-            row.exactSeconds())));
-    line(b, "exact search, one scan per size for both formats: %s", exact);
+        String.format(Locale.ROOT, "%s%,d vectors %.1f s, %.0f%%", exact.isEmpty() ? "" : "; ", row.vectors(),
+            row.exactSeconds(), 100 * row.ownSourceShare())));
+    line(b, "exact search (one scan per size for both formats), and the share of a query's exact %d nearest that are "
+        + "copies of its own source (copies of one source are nearer to each other than a real pool's CVs are): %s",
+        r.k(), exact);
     return b.toString();
   }
 
