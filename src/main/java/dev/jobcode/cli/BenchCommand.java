@@ -9,6 +9,7 @@ import dev.jobcode.measure.PoolScaling;
 import dev.jobcode.measure.PoolScalingReport;
 import dev.jobcode.measure.PoolScalingTable;
 import dev.jobcode.measure.Titles;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +61,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--pool-sizes", paramLabel = "N,N,…",
       description = "measure only how candidate search grows with the pool, at each size N (e.g. 10000,100000,1000000): "
-          + "pools of N CVs made from the pool's real CV vectors (--pool; the real ones, then perturbed copies), each "
-          + "in float32 and int8 HNSW, built in a temporary folder (java.io.tmpdir) and deleted; build time, size, "
+          + "pools of N perturbed copies of the pool's real CV vectors (--pool), each in float32 and int8 HNSW, built in a temporary folder (java.io.tmpdir) and deleted; build time, size, "
           + "heap, search p50/p99 and recall@10 against exact search, without and with a filter. 1,000,000 needs "
           + "about 5 GB free there and a heap of 2 GB (JOBCODE_JAVA_OPTS=-Xmx2g; the default is a quarter of the RAM)")
   String poolSizes;
@@ -90,8 +90,13 @@ final class BenchCommand implements Callable<Integer> {
     try (Engine opened = engine.open(pool, Engine.PoolAccess.READ)) {
       report = Bench.run(opened.encoder(), opened.classifier(), opened.pool(), plan);
     }
+    return print(BenchTable.render(report), report);
+  }
+
+  /** Prints {@code table} and writes {@code report} as JSON to {@code --out} when given. */
+  private int print(String table, Object report) throws IOException {
     PrintWriter w = spec.commandLine().getOut();
-    w.print(BenchTable.render(report));
+    w.print(table);
     if (out != null) {
       Json.write(out, report);
       w.println("JSON: " + out);
@@ -123,14 +128,7 @@ final class BenchCommand implements Callable<Integer> {
         err.flush();
       });
     }
-    PrintWriter w = spec.commandLine().getOut();
-    w.print(PoolScalingTable.render(report));
-    if (out != null) {
-      Json.write(out, report);
-      w.println("JSON: " + out);
-    }
-    w.flush();
-    return 0;
+    return print(PoolScalingTable.render(report), report);
   }
 
   /** The sizes of {@code --pool-sizes}: whole numbers 1..{@link PoolScaling#MAX_SIZE}, by size, each once. */
