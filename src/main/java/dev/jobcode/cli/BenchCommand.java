@@ -63,7 +63,8 @@ final class BenchCommand implements Callable<Integer> {
       description = "measure only how candidate search grows with the pool, at each size N (e.g. 10000,100000,1000000): "
           + "pools of N perturbed copies of the pool's real CV vectors (--pool), each in float32 and int8 HNSW, built in a temporary folder (java.io.tmpdir) and deleted; build time, size, "
           + "heap, search p50/p99 and recall@10 against exact search, without and with a filter. 1,000,000 needs "
-          + "about 5 GB free there and a heap of 2 GB (JOBCODE_JAVA_OPTS=-Xmx2g; the default is a quarter of the RAM)")
+          + "about 8 GB free there (both formats' pools at once) and a heap of 2 GB (JOBCODE_JAVA_OPTS=-Xmx2g, or "
+          + "-Djava.io.tmpdir=DIR for another folder; the default heap is a quarter of the RAM)")
   String poolSizes;
 
   @Option(names = "--pool-sigma", paramLabel = "SIGMA", defaultValue = "" + PoolScaling.DEFAULT_SIGMA,

@@ -41,10 +41,11 @@ import org.apache.lucene.util.VectorUtil;
  *       one scan over the {@code N} vectors, each made again as it is needed.
  *   <li>For every format: write a pool of {@code N} CVs into a temporary folder (a copy of each
  *       source under its id, then further copies with ids {@code ID~1}, {@code ID~2}, …); open it
- *       read-only; search with every query {@link #WARM_UP_ROUNDS} times to warm up, then time each
- *       query without and with its filter, interleaved, so
- *       that a change in the machine's load touches both alike; score recall@10 against step 3;
- *       measure the heap and the files; delete the folder.
+ *       alone, search with every query, and measure the heap.
+ *   <li>Open the pools of every format, search with every query {@link #WARM_UP_ROUNDS} times to warm
+ *       up, then {@link #TIMED_ROUNDS} times timed: query by query, each without and with its filter
+ *       in every format in turn, so that a change in the machine's load touches all alike. Score
+ *       recall@10 against step 3; measure the files; delete the folders.
  * </ol>
  */
 public final class PoolScaling {
@@ -58,8 +59,10 @@ public final class PoolScaling {
   public static final long DEFAULT_SEED = 42;
   public static final int DEFAULT_QUERIES = 200;
   public static final int K = 10;
-  /** Passes over the queries, without and with the filter, before a pool's searches are timed. */
-  static final int WARM_UP_ROUNDS = 3;
+  /** Passes over the queries, without and with the filter, before the searches are timed. */
+  public static final int WARM_UP_ROUNDS = 3;
+  /** Timed passes over the queries: each latency figure is over this many times the queries. */
+  public static final int TIMED_ROUNDS = 3;
   /** The largest pool measured: 15 GB of float vectors. */
   public static final int MAX_SIZE = 10_000_000;
 
@@ -165,9 +168,7 @@ public final class PoolScaling {
         Truth truth = exact(n);
         say("%,d vectors: the exact %d nearest of %d queries in %.1f s; %.0f%% of them copies of the query's own "
             + "source", n, K, queries.length, truth.seconds, 100 * truth.ownSourceShare);
-        for (VectorFormat format : VectorFormat.values()) {
-          rows.add(measure(n, format, truth, work.resolve(format.id() + "-" + n)));
-        }
+        rows.addAll(measure(n, truth, work));
       }
     } finally {
       IOUtils.rm(work);
@@ -178,8 +179,73 @@ public final class PoolScaling {
         Figures.round(filterShare), meta.hnsw().m(), meta.hnsw().beamWidth(), heapBefore, rows);
   }
 
-  private PoolScalingReport.Row measure(int n, VectorFormat format, Truth truth, Path dir)
-      throws IOException {
+  /** A pool written in one format, and what its writing cost. */
+  private record Built(VectorFormat format, Path dir, PoolBulkWriter.Written written, double buildSeconds,
+                       long buildPeakHeap, long heapAfterGc) {}
+
+  /**
+   * Writes a pool of {@code n} in each format, then searches them all, query by query and format by
+   * format within each query, so that a change in the machine's load touches every format alike.
+   */
+  private List<PoolScalingReport.Row> measure(int n, Truth truth, Path work) throws IOException {
+    List<Built> pools = new ArrayList<>();
+    for (VectorFormat format : VectorFormat.values()) {
+      pools.add(build(n, format, work.resolve(format.id() + "-" + n)));
+    }
+    long start = System.nanoTime();
+    int formats = pools.size();
+    Latencies[] plain = new Latencies[formats];
+    Latencies[] filtered = new Latencies[formats];
+    for (int f = 0; f < formats; f++) {
+      plain[f] = new Latencies();
+      filtered[f] = new Latencies();
+    }
+    double[][] recall = new double[formats][2];
+    List<CandidatePool> opened = new ArrayList<>();
+    try {
+      for (Built b : pools) {
+        opened.add(CandidatePool.openReadOnly(b.dir()));
+      }
+      for (int round = 0; round < WARM_UP_ROUNDS + TIMED_ROUNDS; round++) {
+        boolean timed = round >= WARM_UP_ROUNDS;
+        for (int j = 0; j < queries.length; j++) {
+          for (int f = 0; f < formats; f++) {
+            CandidatePool pool = opened.get(f);
+            int q = j;
+            List<CandidateStore.Match> found = timed(timed ? plain[f] : null, () -> search(pool, q, false));
+            List<CandidateStore.Match> foundFiltered = timed(timed ? filtered[f] : null, () -> search(pool, q, true));
+            if (round == WARM_UP_ROUNDS) {
+              recall[f][0] += recall(truth.plain.get(j), found);
+              recall[f][1] += recall(truth.filtered.get(j), foundFiltered);
+            }
+          }
+        }
+      }
+    } finally {
+      opened.forEach(CandidatePool::close);
+    }
+    double measureSeconds = Figures.round((System.nanoTime() - start) / 1e9);
+    say("%,d vectors: searched in %.1f s", n, measureSeconds);
+    List<PoolScalingReport.Row> rows = new ArrayList<>();
+    for (int f = 0; f < formats; f++) {
+      Built b = pools.get(f);
+      long vectorBytes = b.written().bytes(List.of(b.format().vectorExtension()));
+      long graphBytes = b.written().bytes(List.of(VectorFormat.GRAPH_EXTENSION));
+      rows.add(new PoolScalingReport.Row(b.format().id(), b.format().luceneName(), n, b.written().segments(),
+          b.buildSeconds(), BuildBench.size(b.dir()), vectorBytes, graphBytes, vectorBytes + graphBytes,
+          b.heapAfterGc(), b.buildPeakHeap(), BenchReport.Percentiles.of(plain[f]),
+          BenchReport.Percentiles.of(filtered[f]), Figures.round(recall[f][0] / queries.length),
+          Figures.round(recall[f][1] / queries.length), truth.ownSourceShare, truth.seconds, measureSeconds));
+      IOUtils.rm(b.dir());
+    }
+    return rows;
+  }
+
+  /**
+   * Writes the pool of {@code n} in {@code format} into {@code dir}, timing the writer's work (not the
+   * making of the vectors); then opens it alone, searches with every query, and measures the heap.
+   */
+  private Built build(int n, VectorFormat format, Path dir) {
     Heap.usedAfterGc();
     resetHeapPeaks();
     long building = 0;
@@ -199,38 +265,17 @@ public final class PoolScaling {
     }
     long buildPeak = Heap.peak();
     double buildSeconds = Figures.round(building / 1e9);
-    say("%s, %,d vectors: built in %.1f s, %d segment%s; searching", format.id(), n, buildSeconds, written.segments(),
+    say("%s, %,d vectors: built in %.1f s, %d segment%s", format.id(), n, buildSeconds, written.segments(),
         written.segments() == 1 ? "" : "s");
-    long start = System.nanoTime();
-    Latencies plain = new Latencies();
-    Latencies filtered = new Latencies();
-    double[] recall = new double[2];
     long heap;
     try (CandidatePool built = CandidatePool.openReadOnly(dir)) {
-      for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-        for (int j = 0; j < queries.length; j++) {
-          search(built, j, false);
-          search(built, j, true);
-        }
-      }
       for (int j = 0; j < queries.length; j++) {
-        int q = j;
-        List<CandidateStore.Match> found = timed(plain, () -> search(built, q, false));
-        List<CandidateStore.Match> foundFiltered = timed(filtered, () -> search(built, q, true));
-        recall[0] += recall(truth.plain.get(j), found);
-        recall[1] += recall(truth.filtered.get(j), foundFiltered);
+        search(built, j, false);
+        search(built, j, true);
       }
       heap = Heap.usedAfterGc();
     }
-    long disk = BuildBench.size(dir);
-    IOUtils.rm(dir);
-    double measureSeconds = Figures.round((System.nanoTime() - start) / 1e9);
-    long vectorBytes = written.bytes(List.of(format.vectorExtension()));
-    long graphBytes = written.bytes(List.of(VectorFormat.GRAPH_EXTENSION));
-    return new PoolScalingReport.Row(format.id(), format.luceneName(), n, written.segments(), buildSeconds, disk,
-        vectorBytes, graphBytes, vectorBytes + graphBytes, heap, buildPeak, BenchReport.Percentiles.of(plain),
-        BenchReport.Percentiles.of(filtered), Figures.round(recall[0] / queries.length),
-        Figures.round(recall[1] / queries.length), truth.ownSourceShare, truth.seconds, measureSeconds);
+    return new Built(format, dir, written, buildSeconds, buildPeak, heap);
   }
 
   private List<CandidateStore.Match> search(CandidatePool built, int j, boolean filtered) {
@@ -238,10 +283,13 @@ public final class PoolScaling {
     return built.search(queries[j], K, filter, Set.of());
   }
 
+  /** Runs {@code call}, adding its duration to {@code latencies} unless that is null (a warm-up). */
   private static <T> T timed(Latencies latencies, Supplier<T> call) {
     long start = System.nanoTime();
     T result = call.get();
-    latencies.add(System.nanoTime() - start);
+    if (latencies != null) {
+      latencies.add(System.nanoTime() - start);
+    }
     return result;
   }
 

@@ -35,15 +35,16 @@ public record PoolScalingReport(String pool, String model, int dimension, int so
    * @param vectorBytes the vectors an HNSW search compares: float32 {@code .vec}, int8 {@code .veq}
    * @param graphBytes the HNSW graphs ({@code .vex})
    * @param mappedBytes {@code vectorBytes + graphBytes}: what a search reads, memory-mapped by Lucene, off the heap
-   * @param heapAfterGcBytes heap in use after GC with this pool open, after its searches
+   * @param heapAfterGcBytes heap in use after GC with this pool open alone, after a pass of its searches
    * @param buildPeakHeapBytes the most the heap held while this pool was built
-   * @param search the pool's search by vector, k 10, no filter (reading the 10 CVs included)
+   * @param search the pool's search by vector, k 10, no filter (reading the 10 CVs included), over
+   *     {@link PoolScaling#TIMED_ROUNDS} passes of the queries
    * @param searchFiltered the same with the filter
    * @param ownSourceShare the share of a query's exact 10 nearest that are copies of the query's own source
    *     (shared by both formats): copies of one source are nearer to each other than to any other
    *     source's, so as the copies of each source grow to 10 they fill a query's 10 nearest
    * @param exactSeconds the exact search's scan of every vector for this size (shared by both formats)
-   * @param measureSeconds opening, warming up, searching, scoring recall
+   * @param measureSeconds the searches of this size, every format's (shared): warm-up and timed passes
    */
   public record Row(String format, String luceneFormat, int vectors, int segments, double buildSeconds,
                     long diskBytes, long vectorBytes, long graphBytes, long mappedBytes, long heapAfterGcBytes,

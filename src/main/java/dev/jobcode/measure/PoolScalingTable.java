@@ -6,7 +6,7 @@ import java.util.Locale;
 public final class PoolScalingTable {
   private PoolScalingTable() {}
 
-  private static final String ROW = "%-8s %10s %4s %8s %9s %8s %9s %8s %8s %13s %13s %7s %8s%n";
+  private static final String ROW = "%-8s %10s %4s %8s %8s %9s %8s %8s %13s %13s %7s %8s%n";
 
   public static String render(PoolScalingReport r) {
     StringBuilder b = new StringBuilder();
@@ -16,30 +16,26 @@ public final class PoolScalingTable {
             + "and re-normalised (L2), each copied in turn to reach the size; a copy's cosine to its source is %.3f on "
             + "average", r.sources(), r.pool(), r.sigma(), r.seed(), r.copyCosine());
     line(b, "queries: %d held-out perturbed copies (in no pool), k %d, through the pool's own search (kNN, then "
-            + "the %d CVs read); filtered: %s (%.1f%% of the pool on average); recall@%d against exact search over "
-            + "every vector", r.queries(), r.k(), r.k(), r.filter(), 100 * r.filterShare(), r.k());
-    b.append(String.format(Locale.ROOT, ROW, "format", "vectors", "segs", "build s", "measure s", "disk MB",
-        "mapped MB", "heap MB", "peak MB", "p50/p99 ms", "filtered", "recall", "filtered"));
+            + "the %d CVs read), %d passes timed after %d, the formats in turn query by query; filtered: %s (%.1f%% "
+            + "of the pool on average); recall@%d against exact search over every vector", r.queries(), r.k(), r.k(),
+        PoolScaling.TIMED_ROUNDS, PoolScaling.WARM_UP_ROUNDS, r.filter(), 100 * r.filterShare(), r.k());
+    b.append(String.format(Locale.ROOT, ROW, "format", "vectors", "segs", "build s", "disk MB", "mapped MB",
+        "heap MB", "peak MB", "p50/p99 ms", "filtered", "recall", "filtered"));
     for (PoolScalingReport.Row row : r.rows()) {
       b.append(String.format(Locale.ROOT, ROW, row.format(), String.format(Locale.ROOT, "%,d", row.vectors()),
-          row.segments(), fixed(row.buildSeconds()), fixed(row.measureSeconds()), mb(row.diskBytes()),
-          mb(row.mappedBytes()),
+          row.segments(), fixed(row.buildSeconds()), mb(row.diskBytes()), mb(row.mappedBytes()),
           mb(row.heapAfterGcBytes()), mb(row.buildPeakHeapBytes()), pair(row.search()), pair(row.searchFiltered()),
           String.format(Locale.ROOT, "%.3f", row.recallAt10()),
           String.format(Locale.ROOT, "%.3f", row.recallAt10Filtered())));
     }
-    line(b, "build: writing the CVs (documents, HNSW graphs, merges, commit); measure: opening, warming up, the "
-        + "searches, recall; mapped: the vectors a search compares and the graph (float32 .vec + .vex; int8 .veq + "
-        + ".vex, its floats stay in .vec on disk), memory-mapped by Lucene off the heap; heap: in use after GC with "
-        + "that pool open (%s MB before any pool); peak: the most the heap held while building, garbage included",
-        mb(r.heapBeforeBytes()));
-    StringBuilder exact = new StringBuilder();
-    r.rows().stream().filter(row -> row.format().equals(r.rows().get(0).format())).forEach(row -> exact.append(
-        String.format(Locale.ROOT, "%s%,d vectors %.1f s, %.0f%%", exact.isEmpty() ? "" : "; ", row.vectors(),
-            row.exactSeconds(), 100 * row.ownSourceShare())));
-    line(b, "exact search (one scan per size for both formats), and the share of a query's exact %d nearest that are "
-        + "copies of its own source (copies of one source are nearer to each other than a real pool's CVs are): %s",
-        r.k(), exact);
+    line(b, "build: writing the CVs (documents, HNSW graphs, merges, commit); mapped: the vectors a search compares "
+        + "and the graph (float32 .vec + .vex; int8 .veq + .vex, its floats stay in .vec on disk), memory-mapped by "
+        + "Lucene off the heap; heap: in use after GC with that pool open alone (%s MB before any pool); peak: the "
+        + "most the heap held while building, garbage included", mb(r.heapBeforeBytes()));
+    r.rows().stream().filter(row -> row.format().equals(r.rows().get(0).format())).forEach(row -> line(b,
+        "%,d vectors: exact search %.1f s, the searches of every format %.1f s; %.0f%% of a query's exact %d nearest "
+            + "are copies of its own source (copies of one source are nearer to each other than a real pool's CVs are)",
+        row.vectors(), row.exactSeconds(), row.measureSeconds(), 100 * row.ownSourceShare(), r.k()));
     return b.toString();
   }
 
