@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -229,10 +230,15 @@ public final class CandidatePool implements CandidateStore {
   }
 
   private static IndexWriterConfig config(HnswParams hnsw, IndexWriterConfig.OpenMode mode) {
+    return config(IndexBuilder.codec(hnsw), mode);
+  }
+
+  /** The pool's writer settings, with {@code codec}: also those of {@link PoolBulkWriter}. */
+  static IndexWriterConfig config(Codec codec, IndexWriterConfig.OpenMode mode) {
     TieredMergePolicy merges = new TieredMergePolicy();
     merges.setForceMergeDeletesPctAllowed(0);   // any segment with a deleted CV is rewritten without it
     return new IndexWriterConfig()
-        .setCodec(IndexBuilder.codec(hnsw))
+        .setCodec(codec)
         .setMergePolicy(merges)
         .setRAMBufferSizeMB(256)
         .setOpenMode(mode);
@@ -367,7 +373,7 @@ public final class CandidatePool implements CandidateStore {
         for (PutDecisions.Decision d : decisions) {
           if (d.store()) {
             writer.updateDocument(new Term(Fields.CV_ID, d.put().entry().id()),
-                document(d.put().entry(), d.put().vector(), d.textHash()));
+                document(d.put().entry(), d.put().vector(), d.textHash(), meta.model().dimension()));
             stored = true;
             replaced |= d.outcome() == Outcome.REPLACED;
           }
@@ -485,10 +491,11 @@ public final class CandidatePool implements CandidateStore {
     }
   }
 
-  private Document document(PooledCv entry, float[] vector, String textHash) {
+  /** The Lucene document of a CV with its unit vector: also what {@link PoolBulkWriter} writes. */
+  static Document document(PooledCv entry, float[] vector, String textHash, int dimension) {
     Cv cv = entry.cv();
-    if (vector.length != meta.model().dimension()) {
-      throw new IndexException("a vector of " + vector.length + " dimensions for a pool of " + meta.model().dimension());
+    if (vector.length != dimension) {
+      throw new IndexException("a vector of " + vector.length + " dimensions for a pool of " + dimension);
     }
     Document doc = new Document();
     doc.add(new StringField(Fields.CV_ID, cv.id(), Field.Store.NO));

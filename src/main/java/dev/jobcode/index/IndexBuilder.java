@@ -26,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.lucene.codecs.KnnVectorsFormat;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
-import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -198,7 +197,11 @@ public final class IndexBuilder {
 
   /** Lucene's default codec with our HNSW settings on every vector field. */
   static Lucene104Codec codec(HnswParams hnsw) {
-    KnnVectorsFormat format = new Lucene99HnswVectorsFormat(hnsw.m(), hnsw.beamWidth());
+    return codec(VectorFormat.FLOAT32.format(hnsw));
+  }
+
+  /** Lucene's default codec with {@code format} on every vector field. */
+  static Lucene104Codec codec(KnnVectorsFormat format) {
     return new Lucene104Codec() {
       @Override
       public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
