@@ -115,7 +115,8 @@ public final class TextExtractor implements AutoCloseable {
       throw new ExtractionException(Reason.TIMEOUT, "reading " + source.name() + " was stopped before it ended", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof ExtractionException refused) {
-        throw refused;
+        // The reader's own deadline check may fire just before ours: the same time-out, told the same way.
+        throw refused.reason() == Reason.TIMEOUT ? timeout(source.name(), limits, refused) : refused;
       }
       throw new IllegalStateException("reading " + source.name() + " failed unexpectedly", e.getCause());
     }
