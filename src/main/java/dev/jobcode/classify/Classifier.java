@@ -44,10 +44,6 @@ public final class Classifier {
   private final Encoder encoder;
   private final ClassifierSettings settings;
   private final IndexTables tables;
-  private final ExactTitles exactTitles;
-  private final Centroids titleCentroids;
-  private final Centroids textCentroids;
-  private final Map<String, float[]> ownTitleVectors;
   private final Optional<Reranker> reranker;
   private final AnswerCache answers;
   private volatile RerankFeatures features;   // built when first needed: the vote alone never needs it
@@ -73,17 +69,13 @@ public final class Classifier {
    */
   public Classifier(OnetIndex index, IndexTables tables, Encoder encoder, ClassifierSettings settings,
                     Optional<Reranker> reranker, AnswerCache answers) {
-    this.tables = tables;
+    this.tables = Objects.requireNonNull(tables, "tables");
     this.answers = Objects.requireNonNull(answers, "answers");
     this.index = Objects.requireNonNull(index, "index");
     this.reranker = Objects.requireNonNull(reranker, "reranker");
     this.vectors = index.vectors();
     this.encoder = Objects.requireNonNull(encoder, "encoder");
     this.settings = Objects.requireNonNull(settings, "settings");
-    exactTitles = tables.exactTitles();
-    titleCentroids = tables.titleCentroids();
-    textCentroids = tables.textCentroids();
-    ownTitleVectors = tables.ownTitleVectors();
     if (reranker.isPresent()) {
       features();   // at open, not on the first title
     }
@@ -96,7 +88,8 @@ public final class Classifier {
       synchronized (this) {   // once; titles ranked in parallel then read the field without a lock
         built = features;
         if (built == null) {
-          built = new RerankFeatures(index, ownTitleVectors, titleCentroids, textCentroids, settings.voters());
+          built = new RerankFeatures(index, tables.ownTitleVectors(), tables.titleCentroids(), tables.textCentroids(),
+              settings.voters());
           features = built;
         }
       }
@@ -235,7 +228,7 @@ public final class Classifier {
     List<Hit> evidence = new ArrayList<>(titleHits);
     if (descriptionVector != null) {
       List<Hit> textHits = vectors.search(Fields.TEXT_VECTOR, descriptionVector, settings.candidates());
-      Map<String, Double> text = channel(query.mode(), textHits, descriptionVector, textCentroids, Map.of());
+      Map<String, Double> text = channel(query.mode(), textHits, descriptionVector, tables.textCentroids(), Map.of());
       scores = mix(scores, text, settings.descriptionWeight(), floor(query.mode(), titleHits),
           floor(query.mode(), textHits));
       evidence.addAll(textHits);
@@ -255,7 +248,7 @@ public final class Classifier {
   private TitleChannel titleChannel(Mode mode, String title, float[] vector, Set<Integer> excludedDocs) {
     List<Hit> hits = vectors.search(Fields.TITLE_VECTOR, vector, settings.candidates() + excludedDocs.size());
     String normalized = TitleNormalizer.forMatching(title);
-    Set<String> exact = exactTitles.codesFor(normalized);
+    Set<String> exact = tables.exactTitles().codesFor(normalized);
     if (!excludedDocs.isEmpty()) {
       hits = hits.stream().filter(h -> !excludedDocs.contains(h.doc())).limit(settings.candidates()).toList();
       String key = ExactTitles.key(normalized);
@@ -265,7 +258,8 @@ public final class Classifier {
     }
     Map<String, Double> split = exactSplit(exact, vector);
     if (mode != Mode.VOTE) {
-      return new TitleChannel(hits, split, Map.of(), channel(mode, hits, vector, titleCentroids, split), excludedDocs);
+      return new TitleChannel(hits, split, Map.of(), channel(mode, hits, vector, tables.titleCentroids(), split),
+          excludedDocs);
     }
     Map<String, Double> votes = vote(hits, split);
     return new TitleChannel(hits, split, votes, smooth(votes), excludedDocs);
@@ -333,7 +327,7 @@ public final class Classifier {
   /** A text without a title: the descriptive channel alone; no level is read from a title. */
   private Classification rankText(Query query, float[] textVector) {
     List<Hit> textHits = vectors.search(Fields.TEXT_VECTOR, textVector, settings.candidates());
-    Map<String, Double> scores = channel(query.mode(), textHits, textVector, textCentroids, Map.of());
+    Map<String, Double> scores = channel(query.mode(), textHits, textVector, tables.textCentroids(), Map.of());
     List<OccupationMatch> top = top(scores, Math.max(2, query.k()), textHits);
     String review = ReviewRule.DEFAULT.reason(top).orElse(null);
     JobAttributes attributes = top.isEmpty() ? null
@@ -376,7 +370,7 @@ public final class Classifier {
   private Map<String, Double> exactSplit(Set<String> codes, float[] query) {
     Map<String, Double> similarity = new HashMap<>();
     for (String code : codes) {
-      float[] own = ownTitleVectors.get(code);
+      float[] own = tables.ownTitleVectors().get(code);
       similarity.put(code, own == null ? 0 : (double) VectorUtil.dotProduct(query, own));
     }
     return softmax(similarity, settings.temperature());
