@@ -1,6 +1,7 @@
 package dev.jobcode.cli;
 
 import dev.jobcode.index.CandidateStore;
+import dev.jobcode.index.VectorFormat;
 import dev.jobcode.json.Json;
 import dev.jobcode.measure.Bench;
 import dev.jobcode.measure.BenchReport;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -72,6 +74,11 @@ final class BenchCommand implements Callable<Integer> {
           + "copy's cosine to its source about 0.94 with e5-small-v2)")
   double poolSigma;
 
+  @Option(names = "--pool-formats", paramLabel = "F,F",
+      description = "with --pool-sizes: the vector formats to build and search, float32 and/or int8 (default: both; "
+          + "one at a time halves the disk a size needs)")
+  String poolFormats;
+
   @Spec
   CommandSpec spec;
 
@@ -79,6 +86,9 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (poolSizes != null) {
       return poolScaling();
+    }
+    if (poolFormats != null) {
+      throw new Main.UsageException("--pool-formats goes with --pool-sizes");
     }
     Path titlesFile = queries.file();
     List<String> titles = Titles.read(titlesFile, quick ? 256 : Integer.MAX_VALUE);
@@ -116,7 +126,7 @@ final class BenchCommand implements Callable<Integer> {
       throw new Main.UsageException("--pool-sigma must be a positive number, got " + poolSigma);
     }
     PoolScaling.Plan plan = new PoolScaling.Plan(poolSizes(poolSizes), poolSigma, PoolScaling.DEFAULT_SEED,
-        PoolScaling.DEFAULT_QUERIES);
+        PoolScaling.DEFAULT_QUERIES, poolFormats == null ? List.of(VectorFormat.values()) : poolFormats(poolFormats));
     if (!pool.exists()) {
       throw new Main.UsageException("--pool-sizes copies the vectors of a candidate pool, and there is none at "
           + pool.location() + ": name one with --pool DIR");
@@ -130,6 +140,23 @@ final class BenchCommand implements Callable<Integer> {
       });
     }
     return print(PoolScalingTable.render(report), report);
+  }
+
+  /** The formats of {@code --pool-formats}: ids of {@link VectorFormat}, each once, in the order given. */
+  static List<VectorFormat> poolFormats(String given) {
+    LinkedHashSet<VectorFormat> formats = new LinkedHashSet<>();
+    for (String part : given.split(",", -1)) {
+      VectorFormat format;
+      try {
+        format = VectorFormat.byId(part.strip());
+      } catch (IllegalArgumentException e) {
+        throw new Main.UsageException("--pool-formats: " + e.getMessage());
+      }
+      if (!formats.add(format)) {
+        throw new Main.UsageException("--pool-formats: " + format.id() + " is given twice");
+      }
+    }
+    return List.copyOf(formats);
   }
 
   /** The sizes of {@code --pool-sizes}: whole numbers 1..{@link PoolScaling#MAX_SIZE}, by size, each once. */

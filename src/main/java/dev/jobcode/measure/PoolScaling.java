@@ -79,10 +79,15 @@ public final class PoolScaling {
    *
    * @param sizes the pool sizes, in vectors
    * @param sigma the noise's standard deviation per dimension
+   * @param formats the vector formats each size is written in, searched in this order
    */
-  public record Plan(List<Integer> sizes, double sigma, long seed, int queries) {
+  public record Plan(List<Integer> sizes, double sigma, long seed, int queries, List<VectorFormat> formats) {
     public Plan {
       sizes = List.copyOf(sizes);
+      formats = List.copyOf(formats);
+      if (formats.isEmpty() || new HashSet<>(formats).size() != formats.size()) {
+        throw new IllegalArgumentException("the vector formats must be one or more, each once: " + formats);
+      }
       if (sizes.isEmpty()) {
         throw new IllegalArgumentException("no pool sizes");
       }
@@ -97,6 +102,11 @@ public final class PoolScaling {
       if (queries < 1) {
         throw new IllegalArgumentException("queries must be at least 1: " + queries);
       }
+    }
+
+    /** Every size in every format. */
+    public Plan(List<Integer> sizes, double sigma, long seed, int queries) {
+      this(sizes, sigma, seed, queries, List.of(VectorFormat.values()));
     }
   }
 
@@ -197,7 +207,7 @@ public final class PoolScaling {
    */
   private List<PoolScalingReport.Row> measure(int n, Truth truth, Path work) throws IOException {
     List<Built> pools = new ArrayList<>();
-    for (VectorFormat format : VectorFormat.values()) {
+    for (VectorFormat format : plan.formats()) {
       pools.add(build(n, format, work.resolve(format.id() + "-" + n)));
     }
     long start = System.nanoTime();

@@ -68,4 +68,33 @@ class BenchPoolSizesTest {
     assertThat(json.at("/rows/1/format").asText()).isEqualTo("int8");
     assertThat(json.at("/sources").asInt()).isEqualTo(Fixtures.FIXTURE_CVS);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"float16", "", "float32,float32", "int8,"})
+  void aBadFormatIsBadUsageSaidInOneLine(String formats) {
+    CliRun r = CliRun.of("bench", "--pool-sizes", "400", "--pool-formats", formats, "--pool",
+        Fixtures.pool().dir().toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).startsWith("jobcode: --pool-formats: ").hasLineCount(1);
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void formatsWithoutSizesAreBadUsage() {
+    CliRun r = CliRun.of("bench", "--pool-formats", "int8", "--pool", Fixtures.pool().dir().toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("jobcode: --pool-formats goes with --pool-sizes%n".formatted());
+  }
+
+  @Test
+  void oneFormatAloneIsBuiltAndSearched() throws IOException {
+    Path out = tmp.resolve("int8.json");
+    CliRun r = CliRun.of("bench", "--pool-sizes", "300", "--pool-formats", "int8", "--pool",
+        Fixtures.pool().dir().toString(), "--index", tmp.resolve("no-index").toString(), "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("jobcode: int8, 300 vectors: built in").doesNotContain("float32");
+    JsonNode json = Json.MAPPER.readTree(out.toFile());
+    assertThat(json.at("/rows").size()).isEqualTo(1);
+    assertThat(json.at("/rows/0/format").asText()).isEqualTo("int8");
+  }
 }
