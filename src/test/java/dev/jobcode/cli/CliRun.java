@@ -12,7 +12,7 @@ record CliRun(int exit, String out, String err) {
   static CliRun of(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
+    CommandLine cli = Main.commandLine(args);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int exit = cli.execute(args);

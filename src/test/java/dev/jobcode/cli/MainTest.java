@@ -38,4 +38,25 @@ class MainTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("jobcode: unknown --engine 'tensorflow': use one of onnxruntime, pytorch%n".formatted());
   }
+
+  @Test
+  void aRunThatNamesItsCommandBuildsThatOneAlone() {
+    assertThat(Main.commandLine("serve", "--port", "1").getSubcommands()).containsOnlyKeys("serve");
+    assertThat(Main.commandLine("candidates", "add").getSubcommands()).containsOnlyKeys("candidates");
+    assertThat(Main.commandLine("--help").getSubcommands()).hasSize(Main.COMMANDS.size());
+    assertThat(Main.commandLine("help", "serve").getSubcommands()).hasSize(Main.COMMANDS.size());
+  }
+
+  @Test
+  void theListOfCommandsAndTheHintForAMistypedOneAreTheWholeTree() {
+    CliRun help = CliRun.of("--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("serve", "candidates", "taxonomy", "rerank", "help");
+    CliRun typo = CliRun.of("serv");
+    assertThat(typo.exit()).isEqualTo(2);
+    assertThat(typo.err()).contains("Unmatched argument at index 0: 'serv'").contains("serve");
+    CliRun helpOfOne = CliRun.of("help", "serve");
+    assertThat(helpOfOne.exit()).isZero();
+    assertThat(helpOfOne.out()).startsWith("Usage: jobcode serve");
+  }
 }
