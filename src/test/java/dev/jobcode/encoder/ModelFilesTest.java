@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,5 +48,48 @@ class ModelFilesTest {
     assertThat(ModelEngine.byId("pytorch")).contains(ModelEngine.PYTORCH);
     assertThat(ModelEngine.byId("PyTorch")).isEmpty();
     assertThat(ModelEngine.DEFAULT).isEqualTo(ModelEngine.ONNXRUNTIME);
+  }
+
+  @Test
+  void aFileThatPassedIsNotHashedAgainUntilItChanges() throws Exception {
+    Path file = checkedFile("weights, version one");
+    String sha = ModelFiles.sha256(file);
+    Path stamp = ModelFiles.stampOf(file);
+    assertThat(Files.readString(stamp)).startsWith(sha + " " + Files.size(file) + " ");
+
+    // A stamp of the same size and time is trusted: proof that the file was not read again.
+    Files.writeString(stamp, Files.readString(stamp).replace(sha, "0".repeat(64)));
+    ModelFiles.checkSha256(file, "0".repeat(64), "the test");
+    Files.writeString(stamp, Files.readString(stamp).replace("0".repeat(64), sha));
+
+    // Contents of the same size, written later: hashed again, and refused.
+    FileTime before = Files.getLastModifiedTime(file);
+    Files.writeString(file, "weights, version two");
+    Files.setLastModifiedTime(file, FileTime.fromMillis(before.toMillis() + 60_000));
+    assertThatThrownBy(() -> ModelFiles.checkSha256(file, sha, "the test"))
+        .isInstanceOf(EncoderException.class)
+        .hasMessageContaining("expected " + sha + " for the test");
+
+    // Another size, with the old time: hashed again, and refused.
+    Files.writeString(file, "weights, version three");
+    Files.setLastModifiedTime(file, before);
+    assertThatThrownBy(() -> ModelFiles.checkSha256(file, sha, "the test")).isInstanceOf(EncoderException.class);
+  }
+
+  @Test
+  void aStampOfAnotherPinnedHashDoesNotCount() throws Exception {
+    Path file = checkedFile("weights");
+    String sha = ModelFiles.sha256(file);
+    String pinnedNow = "f".repeat(64);
+    assertThatThrownBy(() -> ModelFiles.checkSha256(file, pinnedNow, "the test"))
+        .isInstanceOf(EncoderException.class)
+        .hasMessageContaining("has sha256 " + sha);
+  }
+
+  /** A model file of {@code contents} that passed its check, so it has a stamp. */
+  private Path checkedFile(String contents) throws Exception {
+    Path file = Files.writeString(models.resolve("model.onnx"), contents);
+    ModelFiles.checkSha256(file, ModelFiles.sha256(file), "the test");
+    return file;
   }
 }
