@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.lucene.util.VectorUtil;
 
 /**
@@ -92,36 +94,50 @@ public final class DjlEncoder implements Encoder {
     if (poolSize < 1) {
       throw new IllegalArgumentException("poolSize must be at least 1: " + poolSize);
     }
-    HuggingFaceTokenizer tokenizer;
-    try {
-      tokenizer = HuggingFaceTokenizer.builder()
-          .optTokenizerPath(files.tokenizer())
-          .optAddSpecialTokens(false)
-          .optTruncation(false)
-          .optPadding(false)
-          .build();
-    } catch (IOException e) {
-      throw new EncoderException("failed to load tokenizer " + files.tokenizer(), e);
-    }
+    // The tokenizer (a native library and a vocabulary) loads beside the model: a fifth of a second of a start.
+    CompletableFuture<HuggingFaceTokenizer> tokenizing = CompletableFuture.supplyAsync(() -> tokenizer(files),
+        task -> Thread.ofPlatform().daemon().name("tokenizer-load").start(task));
     if (!Engine.hasEngine(engine.djlName())) {
-      tokenizer.close();
+      tokenizing.thenAccept(HuggingFaceTokenizer::close);
       throw new EncoderException("the " + engine.id() + " engine is not on the classpath: "
           + (engine == ModelEngine.PYTORCH ? "run through tools/jobcode, which adds target/lib-pytorch when asked "
           + "for --engine pytorch (built by 'mvn -Ppytorch package')" : "rebuild with Maven"));
     }
     Model model = Model.newInstance(spec.id(), engine.djlName());
+    HuggingFaceTokenizer tokenizer = null;
     try {
       model.load(files.model(), null, loadOptions(engine));
       // ONNX Runtime names the model's inputs; a TorchScript model does not, and takes BERT's three in
       // the ONNX file's order (tools/torchscript.py traces it so).
       List<String> inputs = engine == ModelEngine.ONNXRUNTIME ? model.describeInput().keys()
           : List.of("input_ids", "attention_mask", "token_type_ids");
+      tokenizer = tokenizing.join();
       return new DjlEncoder(spec, tokenizer, model, new WindowTranslator(spec.pooling(), spec.dimension(), inputs),
           poolSize, DEFAULT_BATCH);
+    } catch (CompletionException e) {
+      model.close();
+      throw e.getCause() instanceof EncoderException cause ? cause : new EncoderException(e.getMessage(), e);
     } catch (IOException | MalformedModelException | OrtException | RuntimeException e) {
       model.close();
-      tokenizer.close();
+      if (tokenizer != null) {
+        tokenizer.close();
+      } else {
+        tokenizing.thenAccept(HuggingFaceTokenizer::close);   // once loaded; a failed load has nothing to close
+      }
       throw new EncoderException("failed to load model " + files.model() + " on " + engine.id() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static HuggingFaceTokenizer tokenizer(ModelFiles files) {
+    try {
+      return HuggingFaceTokenizer.builder()
+          .optTokenizerPath(files.tokenizer())
+          .optAddSpecialTokens(false)
+          .optTruncation(false)
+          .optPadding(false)
+          .build();
+    } catch (IOException | RuntimeException e) {
+      throw new EncoderException("failed to load tokenizer " + files.tokenizer() + ": " + e.getMessage(), e);
     }
   }
 
