@@ -41,12 +41,14 @@ public record BenchReport(int titles, String model, Layer encoder, Layer classif
   /**
    * Where one title's time goes over HTTP, by p50 in milliseconds: the encoder, the HNSW search of
    * the title's candidates, the vote and evidence (classify − encode − search), the answer's JSON,
-   * a bare HTTP round trip ({@code GET /health}), and the rest of the HTTP path (HTTP − classify −
-   * JSON − bare round trip: request parsing, admission, metrics, the answer's transfer); and the
-   * answer's mean size.
+   * a bare HTTP round trip ({@code GET /health}) after the other layers' work, as a title's request
+   * meets the server, and the same right after another (back to back: the server's threads awake, the
+   * difference being what waking them costs), and the rest of the HTTP path (HTTP − classify − JSON −
+   * bare round trip: request parsing, admission, metrics, the answer's transfer, and the hand-offs
+   * between threads it adds); and the answer's mean size.
    */
   public record Layers(double encodeMs, double hnswMs, double voteAndEvidenceMs, double jsonMs, double bareHttpMs,
-                       double restOfHttpMs, long answerBytes) {}
+                       double bareHttpBackToBackMs, double restOfHttpMs, long answerBytes) {}
 
   /**
    * The answer cache on in-process batches of 32: its bound, and per stream of titles (all distinct, or

@@ -29,8 +29,9 @@ public final class BenchTable {
         range(spread, "http_concurrent_vs_encoder_batch"));
     BenchReport.Layers layers = r.layers();
     line(b, "one title over HTTP, p50 ms: encode %.2f, HNSW %.2f, vote and evidence %.2f, JSON %.2f, bare HTTP round "
-            + "trip %.2f, rest of HTTP %.2f; answer %,d bytes", layers.encodeMs(), layers.hnswMs(),
-        layers.voteAndEvidenceMs(), layers.jsonMs(), layers.bareHttpMs(), layers.restOfHttpMs(), layers.answerBytes());
+            + "trip %.2f (%.2f back to back), rest of HTTP %.2f; answer %,d bytes", layers.encodeMs(), layers.hnswMs(),
+        layers.voteAndEvidenceMs(), layers.jsonMs(), layers.bareHttpMs(), layers.bareHttpBackToBackMs(),
+        layers.restOfHttpMs(), layers.answerBytes());
     BenchReport.AnswerCacheRun cache = r.answerCache();
     for (BenchReport.CacheStream st : cache.streams()) {
       line(b, "%-34s %9s %9s %11.1f  %.2f× encoder batch; %,d titles, %,d distinct, %.0f%% hits; uncached %.1f/s",

@@ -24,7 +24,7 @@ class BenchReportTest {
     BenchReport.AnswerCacheRun cache = new BenchReport.AnswerCacheRun(64L << 20, List.of(
         new BenchReport.CacheStream("distinct", 2024, 2024, 361, 358, 0, 0.772),
         new BenchReport.CacheStream("repeated", 4467, 1981, 361, 790, 0.556, 1.703)));
-    BenchReport.Layers layers = new BenchReport.Layers(4.23, 0.8, 0.4, 0.12, 0.9, 0.59, 3456);
+    BenchReport.Layers layers = new BenchReport.Layers(4.23, 0.8, 0.4, 0.12, 0.9, 0.31, 0.59, 3456);
     Map<String, List<Double>> spreads = new LinkedHashMap<>();
     spreads.put("classify_single_p50_vs_encoder", List.of(1.2, 1.31));
     spreads.put("http_single_p50_vs_encoder", List.of(1.55, 1.7));
@@ -59,7 +59,7 @@ class BenchReportTest {
         "/http/concurrent_single_titles_per_s",
         "/rounds",
         "/layers/encode_ms", "/layers/hnsw_ms", "/layers/vote_and_evidence_ms", "/layers/json_ms",
-        "/layers/bare_http_ms", "/layers/rest_of_http_ms", "/layers/answer_bytes",
+        "/layers/bare_http_ms", "/layers/bare_http_back_to_back_ms", "/layers/rest_of_http_ms", "/layers/answer_bytes",
         "/answer_cache/max_bytes", "/answer_cache/streams",
         "/hnsw/queries", "/hnsw/candidates", "/hnsw/recall_at_10", "/hnsw/recall_at_10_asking_10",
         "/hnsw/hnsw_p50_ms", "/hnsw/exact_p50_ms",
@@ -92,7 +92,7 @@ class BenchReportTest {
         .contains("p50 1.28× (1.20–1.31) encoder")
         .contains("p50 1.66× (1.55–1.70) encoder")
         .contains("one title over HTTP, p50 ms: encode 4.23, HNSW 0.80, vote and evidence 0.40, JSON 0.12, bare HTTP "
-            + "round trip 0.90, rest of HTTP 0.59; answer 3,456 bytes");
+            + "round trip 0.90 (0.31 back to back), rest of HTTP 0.59; answer 3,456 bytes");
   }
 
   @Test
