@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
@@ -43,7 +45,7 @@ public final class Classifier {
   private final VectorIndex vectors;
   private final Encoder encoder;
   private final ClassifierSettings settings;
-  private final IndexTables tables;
+  private final CompletableFuture<IndexTables> tables;
   private final Optional<Reranker> reranker;
   private final AnswerCache answers;
   private volatile RerankFeatures features;   // built when first needed: the vote alone never needs it
@@ -69,6 +71,16 @@ public final class Classifier {
    */
   public Classifier(OnetIndex index, IndexTables tables, Encoder encoder, ClassifierSettings settings,
                     Optional<Reranker> reranker, AnswerCache answers) {
+    this(index, CompletableFuture.completedFuture(Objects.requireNonNull(tables, "tables")), encoder, settings,
+        reranker, answers);
+  }
+
+  /**
+   * With the tables of {@code index} still being computed ({@link IndexTables#computing}), so that a
+   * start answers before they are done: the first call that needs them waits for them.
+   */
+  public Classifier(OnetIndex index, CompletableFuture<IndexTables> tables, Encoder encoder,
+                    ClassifierSettings settings, Optional<Reranker> reranker, AnswerCache answers) {
     this.tables = Objects.requireNonNull(tables, "tables");
     this.answers = Objects.requireNonNull(answers, "answers");
     this.index = Objects.requireNonNull(index, "index");
@@ -81,6 +93,20 @@ public final class Classifier {
     }
   }
 
+  /** The index's tables, once computed; a failure to compute them is thrown here, to every caller. */
+  private IndexTables tables() {
+    try {
+      return tables.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  /** Waits until the index's tables are computed (a start, once it answers), or throws what stopped them. */
+  public void awaitTables() {
+    tables();
+  }
+
   /** The re-ranker's feature builder; its word tables cost a pass over every title, so only a re-ranker pays it. */
   private RerankFeatures features() {
     RerankFeatures built = features;
@@ -88,8 +114,8 @@ public final class Classifier {
       synchronized (this) {   // once; titles ranked in parallel then read the field without a lock
         built = features;
         if (built == null) {
-          built = new RerankFeatures(index, tables.ownTitleVectors(), tables.titleCentroids(), tables.textCentroids(),
-              settings.voters());
+          IndexTables t = tables();
+          built = new RerankFeatures(index, t.ownTitleVectors(), t.titleCentroids(), t.textCentroids(), settings.voters());
           features = built;
         }
       }
@@ -228,7 +254,7 @@ public final class Classifier {
     List<Hit> evidence = new ArrayList<>(titleHits);
     if (descriptionVector != null) {
       List<Hit> textHits = vectors.search(Fields.TEXT_VECTOR, descriptionVector, settings.candidates());
-      Map<String, Double> text = channel(query.mode(), textHits, descriptionVector, tables.textCentroids(), Map.of());
+      Map<String, Double> text = channel(query.mode(), textHits, descriptionVector, tables().textCentroids(), Map.of());
       scores = mix(scores, text, settings.descriptionWeight(), floor(query.mode(), titleHits),
           floor(query.mode(), textHits));
       evidence.addAll(textHits);
@@ -248,7 +274,7 @@ public final class Classifier {
   private TitleChannel titleChannel(Mode mode, String title, float[] vector, Set<Integer> excludedDocs) {
     List<Hit> hits = vectors.search(Fields.TITLE_VECTOR, vector, settings.candidates() + excludedDocs.size());
     String normalized = TitleNormalizer.forMatching(title);
-    Set<String> exact = tables.exactTitles().codesFor(normalized);
+    Set<String> exact = tables().exactTitles().codesFor(normalized);
     if (!excludedDocs.isEmpty()) {
       hits = hits.stream().filter(h -> !excludedDocs.contains(h.doc())).limit(settings.candidates()).toList();
       String key = ExactTitles.key(normalized);
@@ -258,7 +284,7 @@ public final class Classifier {
     }
     Map<String, Double> split = exactSplit(exact, vector);
     if (mode != Mode.VOTE) {
-      return new TitleChannel(hits, split, Map.of(), channel(mode, hits, vector, tables.titleCentroids(), split),
+      return new TitleChannel(hits, split, Map.of(), channel(mode, hits, vector, tables().titleCentroids(), split),
           excludedDocs);
     }
     Map<String, Double> votes = vote(hits, split);
@@ -327,7 +353,7 @@ public final class Classifier {
   /** A text without a title: the descriptive channel alone; no level is read from a title. */
   private Classification rankText(Query query, float[] textVector) {
     List<Hit> textHits = vectors.search(Fields.TEXT_VECTOR, textVector, settings.candidates());
-    Map<String, Double> scores = channel(query.mode(), textHits, textVector, tables.textCentroids(), Map.of());
+    Map<String, Double> scores = channel(query.mode(), textHits, textVector, tables().textCentroids(), Map.of());
     List<OccupationMatch> top = top(scores, Math.max(2, query.k()), textHits);
     String review = ReviewRule.DEFAULT.reason(top).orElse(null);
     JobAttributes attributes = top.isEmpty() ? null
@@ -370,7 +396,7 @@ public final class Classifier {
   private Map<String, Double> exactSplit(Set<String> codes, float[] query) {
     Map<String, Double> similarity = new HashMap<>();
     for (String code : codes) {
-      float[] own = tables.ownTitleVectors().get(code);
+      float[] own = tables().ownTitleVectors().get(code);
       similarity.put(code, own == null ? 0 : (double) VectorUtil.dotProduct(query, own));
     }
     return softmax(similarity, settings.temperature());

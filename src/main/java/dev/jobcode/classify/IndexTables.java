@@ -16,6 +16,17 @@ import java.util.concurrent.CompletionException;
  */
 public record IndexTables(ExactTitles exactTitles, Centroids titleCentroids, Centroids textCentroids,
                           Map<String, float[]> ownTitleVectors) {
+  /**
+   * {@link #of}, on a thread of its own: a start opens the server while it runs, and a classifier made
+   * with the future ({@link Classifier#Classifier(dev.jobcode.index.OnetIndex, CompletableFuture,
+   * dev.jobcode.encoder.Encoder, ClassifierSettings, java.util.Optional, AnswerCache)}) waits for it
+   * on the first call that needs it.
+   */
+  public static CompletableFuture<IndexTables> computing(VectorIndex vectors) {
+    return CompletableFuture.supplyAsync(() -> of(vectors),
+        task -> Thread.ofPlatform().daemon().name("index-tables").start(task));
+  }
+
   /** Three independent passes over the index, run beside each other: they are most of a start's own work. */
   public static IndexTables of(VectorIndex vectors) {
     CompletableFuture<ExactTitles> exact = CompletableFuture.supplyAsync(() -> new ExactTitles(vectors),

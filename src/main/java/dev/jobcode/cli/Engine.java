@@ -68,39 +68,37 @@ record Engine(Encoder encoder, Classifier classifier, CandidateStore pool) imple
     // The model loads (mostly in ONNX Runtime's native code) while the index is read: each takes about a second.
     CompletableFuture<Encoder> loading = CompletableFuture.supplyAsync(() -> openEncoder(spec, modelEngine, modelsDir),
         task -> Thread.ofPlatform().daemon().name("model-load").start(task));
-    OnetIndex index = null;
-    CandidateStore pool = null;
+    OnetIndex index;
     try {
       index = OnetIndex.open(indexDir, spec.info());
+    } catch (RuntimeException e) {
+      loading.thenAccept(Encoder::close);   // once loaded; a failed load has nothing to close
+      throw e;
+    }
+    // The classifier's tables (a second of a start's own work) are computed beside the pool, the model,
+    // and what comes after: a command waits for them on its first classification, a server once it answers.
+    CompletableFuture<IndexTables> tables = IndexTables.computing(index.vectors());
+    CandidateStore pool = null;
+    try {
       pool = switch (access) {
         case NONE -> null;
         case READ -> poolOption.exists() ? CandidateStore.checked(poolOption.openReadOnly(), spec.info()) : null;
         case WRITE -> poolOption.openWritable(spec.info(), index.meta().hnsw());
       };
-    } catch (RuntimeException e) {
-      closeQuietly(index);
-      loading.thenAccept(Encoder::close);   // once loaded; a failed load has nothing to close
-      throw e;
-    }
-    Encoder encoder;
-    IndexTables tables;
-    try {
-      tables = IndexTables.of(index.vectors());   // while the model loads
-      encoder = loading.join();
-    } catch (RuntimeException e) {
-      closeQuietly(pool);
-      closeQuietly(index);
-      loading.thenAccept(Encoder::close);
-      throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
-    }
-    try {
+      Encoder encoder = loading.join();
       return new Engine(encoder, new Classifier(index, tables, encoder, settings, ranking, answers), pool);
     } catch (RuntimeException e) {
+      loading.thenAccept(Encoder::close);   // once loaded (joined above or not); a failed load has nothing to close
+      settle(tables);   // the index is closed next: not while its tables are being read
       closeQuietly(pool);
       closeQuietly(index);
-      encoder.close();
-      throw e;
+      throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
     }
+  }
+
+  /** Waits for {@code tables} to be computed or to fail, whichever. */
+  private static void settle(CompletableFuture<IndexTables> tables) {
+    tables.handle((t, failure) -> null).join();
   }
 
   private static void closeQuietly(AutoCloseable c) {
@@ -121,6 +119,11 @@ record Engine(Encoder encoder, Classifier classifier, CandidateStore pool) imple
       }
     } finally {
       try {
+        try {
+          classifier.awaitTables();   // not closing the index under the thread that computes them
+        } catch (RuntimeException ignored) {
+          // a command that never classified has nothing to report of them
+        }
         classifier.index().close();
       } finally {
         encoder.close();

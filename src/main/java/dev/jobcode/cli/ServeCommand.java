@@ -143,6 +143,9 @@ final class ServeCommand implements Callable<Integer> {
       if (settings.adminEnabled()) {
         err.println("jobcode: admin endpoint POST /admin/index is on");
       }
+      // The classifier's tables finish behind the open server (a call that needs them first waits); an
+      // index they cannot be computed from stops the server, as it would have stopped the start.
+      opened.classifier().awaitTables();
       stopped.await();
     }
     return 0;
