@@ -1,11 +1,15 @@
 package dev.jobcode.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jobcode.index.IndexException;
 import dev.jobcode.taxonomy.TextKind;
 import dev.jobcode.testing.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
@@ -110,5 +114,29 @@ class ClassifierTest {
       callers.shutdownNow();
       blockers.forEach(ForkJoinTask::join);
     }
+  }
+
+  @Test
+  void aClassifierWhoseTablesAreStillComputedWaitsForThemOnItsFirstCall() throws Exception {
+    CompletableFuture<IndexTables> tables = new CompletableFuture<>();
+    Classifier waiting = new Classifier(classifier.index(), tables, classifier.encoder(), classifier.settings(),
+        Optional.empty(), AnswerCache.off());
+    Future<Classification> answer = Executors.newSingleThreadExecutor().submit(() -> waiting.classify(Query.of("Staff Nurse")));
+    Thread.sleep(100);
+    assertThat(answer).isNotDone();
+    tables.complete(IndexTables.of(classifier.index().vectors()));
+    assertThat(codes(answer.get(10, TimeUnit.SECONDS))).isEqualTo(codes(classifier.classify(Query.of("Staff Nurse"))));
+  }
+
+  @Test
+  void tablesThatFailedAreThatFailureOnEveryCall() {
+    CompletableFuture<IndexTables> tables = CompletableFuture.failedFuture(
+        new IndexException("a broken index"));
+    Classifier broken = new Classifier(classifier.index(), tables, classifier.encoder(), classifier.settings(),
+        Optional.empty(), AnswerCache.off());
+    assertThatThrownBy(broken::awaitTables)
+        .isInstanceOf(IndexException.class).hasMessage("a broken index");
+    assertThatThrownBy(() -> broken.classify(Query.of("Staff Nurse")))
+        .isInstanceOf(IndexException.class).hasMessage("a broken index");
   }
 }
