@@ -2,9 +2,14 @@
 # Order: $JAVA_HOME when it is >= 21, else the newest JDK >= 21 under /usr/lib/jvm.
 
 jdk_major() { # prints the major version of the JDK at $1, or nothing
-  local v
-  # The JDK's release file says it without starting a JVM (0.3 s each); else ask java.
-  v=$(sed -n 's/^JAVA_VERSION="\([0-9.]*\).*/\1/p' "$1/release" 2>/dev/null)
+  local v="" line
+  # The JDK's release file says it without starting a JVM (0.3 s each), read without a process of
+  # its own (every command runs this for each installed JDK); else ask java.
+  if [ -r "$1/release" ]; then
+    while IFS= read -r line || [ -n "$line" ]; do
+      case $line in JAVA_VERSION=\"*) v=${line#JAVA_VERSION=\"}; v=${v%%\"*}; break ;; esac
+    done < "$1/release"
+  fi
   [ -n "$v" ] || v=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
   v=${v#1.}   # Java 8 and older said 1.8
   echo "${v%%.*}"
