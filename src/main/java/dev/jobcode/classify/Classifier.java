@@ -62,17 +62,8 @@ public final class Classifier {
   /** With a re-ranker (or none) and a cache of the answers to repeated queries ({@link AnswerCache}). */
   public Classifier(OnetIndex index, Encoder encoder, ClassifierSettings settings, Optional<Reranker> reranker,
                     AnswerCache answers) {
-    this(index, IndexTables.of(index.vectors()), encoder, settings, reranker, answers);
-  }
-
-  /**
-   * With the tables of {@code index} computed beforehand ({@link IndexTables#of}), so that a start can
-   * compute them while the model loads.
-   */
-  public Classifier(OnetIndex index, IndexTables tables, Encoder encoder, ClassifierSettings settings,
-                    Optional<Reranker> reranker, AnswerCache answers) {
-    this(index, CompletableFuture.completedFuture(Objects.requireNonNull(tables, "tables")), encoder, settings,
-        reranker, answers);
+    this(index, CompletableFuture.completedFuture(IndexTables.of(index.vectors())), encoder, settings, reranker,
+        answers);
   }
 
   /**
@@ -395,8 +386,9 @@ public final class Classifier {
    */
   private Map<String, Double> exactSplit(Set<String> codes, float[] query) {
     Map<String, Double> similarity = new HashMap<>();
+    Map<String, float[]> ownTitleVectors = tables().ownTitleVectors();
     for (String code : codes) {
-      float[] own = tables().ownTitleVectors().get(code);
+      float[] own = ownTitleVectors.get(code);
       similarity.put(code, own == null ? 0 : (double) VectorUtil.dotProduct(query, own));
     }
     return softmax(similarity, settings.temperature());

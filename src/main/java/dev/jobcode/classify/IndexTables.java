@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionException;
 /**
  * What a {@link Classifier} computes from its index at open, shared by the classifiers of the same
  * index: the exact-title table, the title and text centroids, and each occupation's own title vector.
- * It needs no model, so a start computes it while the model loads.
+ * It needs no model, so a start computes it behind the open index ({@link #computing}).
  */
 public record IndexTables(ExactTitles exactTitles, Centroids titleCentroids, Centroids textCentroids,
                           Map<String, float[]> ownTitleVectors) {

@@ -171,7 +171,8 @@ public final class Bench {
       double serialise = Figures.round(json.percentile(50));
       double bare = Figures.round(bareHttp.percentile(50));
       return new BenchReport.Layers(encode, search, Figures.round(Math.max(0, classify - encode - search)), serialise,
-          bare, Figures.round(bareHttpBackToBack.percentile(50)), Figures.round(Math.max(0, http.single().p50Ms() - classify - serialise - bare)),
+          bare, Figures.round(bareHttpBackToBack.percentile(50)),
+          Figures.round(Math.max(0, http.single().p50Ms() - classify - serialise - bare)),
           answerBytes / Math.max(1, titles));
     }
 
